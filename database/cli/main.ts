@@ -1,0 +1,74 @@
+import os from 'node:os';
+import { isDalaError } from '../../electron/common/errors';
+import { resolveDataDir } from '../data-dir';
+import { openDatabase, type OpenedDatabase } from '../open';
+import { takeGlobalArguments, UsageError } from './arguments';
+import type { CliCommand, CommandContext } from './command';
+import { learnerCommands } from './learner-commands';
+import { maintenanceCommands } from './maintenance-commands';
+import type { CliIo } from './output';
+import { seedCommand } from './seed-command';
+
+export const cliCommands: CliCommand[] = [...learnerCommands, seedCommand, ...maintenanceCommands];
+
+function helpText(): string {
+  const width = Math.max(...cliCommands.map((c) => c.usage.length));
+  return [
+    'dala: the DALA Learner Profile command line (same database as the app).',
+    '',
+    'Usage: dala [--data-dir DIR] COMMAND ...',
+    '  --data-dir DIR   the data folder (default: $DALA_DATA_DIR, else the app\'s own folder)',
+    '',
+    ...cliCommands.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
+    '',
+  ].join('\n');
+}
+
+function findCommand(words: readonly string[]): { command: CliCommand; args: string[] } {
+  const match = cliCommands.find((c) => c.path.every((w, i) => words[i] === w));
+  if (match) return { command: match, args: words.slice(match.path.length) };
+  const group = cliCommands.filter((c) => c.path.length > 1 && c.path[0] === words[0]);
+  if (group.length > 0) {
+    const given = words[1] === undefined ? 'a subcommand' : `"${words[1]}"`;
+    throw new UsageError(`unknown or missing ${given} for "${words[0]}"; use one of: ${group.map((c) => c.path[1]).join(', ')}. Run "dala --help" for details.`);
+  }
+  throw new UsageError(`unknown command "${words[0]}". Run "dala --help" to see the commands.`);
+}
+
+/** Runs one CLI invocation and returns its exit code: 0 ok, 1 failure or problems found, 2 bad arguments. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let database: OpenedDatabase | undefined;
+  try {
+    const { dataDir, rest } = takeGlobalArguments(argv);
+    if (rest.length === 0 || rest[0] === '--help' || rest[0] === '-h' || rest[0] === 'help') {
+      io.stdout.write(helpText());
+      return rest.length === 0 ? 2 : 0;
+    }
+    const { command, args } = findCommand(rest);
+    if (args.includes('--help')) {
+      io.stdout.write(`Usage: ${command.usage}\n  ${command.summary}\n`);
+      return 0;
+    }
+    const context: CommandContext = {
+      io,
+      dataDir: resolveDataDir(dataDir, { platform: process.platform, env: io.env, homedir: os.homedir() }),
+      open: async (options) => {
+        database ??= await openDatabase({ dataDir: context.dataDir, migrate: options?.migrate });
+        return database;
+      },
+    };
+    return await command.run(args, context);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`dala: ${error.message}\n`);
+      return 2;
+    }
+    if (isDalaError(error)) {
+      io.stderr.write(`dala: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  } finally {
+    database?.close();
+  }
+}

@@ -1,0 +1,29 @@
+import { learnerRefInput, type LearnerRefInput } from '../../electron/common/dto';
+import { parseInput } from '../../electron/common/errors';
+import type { FullLearnerProfile } from '../../electron/common/profile';
+import { getActivityAttempts } from './attempts';
+import { getBadges } from './badges';
+import { readQuery, type ManagerContext } from './context';
+import { getInterests } from './interests';
+import { getLearnerProfile } from './learners';
+import { getCognitiveMetrics } from './metrics';
+import { getPreferences } from './preferences';
+import { getLoProgress } from './progress';
+import { getStruggles } from './struggles';
+
+/** The whole live profile, read in one transaction so it is a consistent picture. */
+export function getFullLearnerProfileData(ctx: ManagerContext, input: LearnerRefInput): FullLearnerProfile {
+  const ref = parseInput(learnerRefInput, input);
+  return readQuery(() =>
+    ctx.sqlite.transaction(() => ({
+      profile: getLearnerProfile(ctx, ref),
+      preferences: getPreferences(ctx, ref),
+      interests: getInterests(ctx, ref),
+      struggles: getStruggles(ctx, ref),
+      cognitiveMetrics: getCognitiveMetrics(ctx, ref),
+      loProgress: getLoProgress(ctx, ref),
+      badges: getBadges(ctx, ref),
+      activityAttempts: getActivityAttempts(ctx, ref),
+    }))(),
+  );
+}

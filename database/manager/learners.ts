@@ -1,0 +1,86 @@
+import { randomUUID } from 'node:crypto';
+import { asc, eq, sql } from 'drizzle-orm';
+import {
+  createLearnerProfileInput,
+  getOrCreateLearnerProfileInput,
+  learnerRefInput,
+  type CreateLearnerProfileInput,
+  type GetOrCreateLearnerProfileInput,
+  type LearnerRefInput,
+} from '../../electron/common/dto';
+import { DalaError, parseInput } from '../../electron/common/errors';
+import type { LearnerProfile, LearnerSummary } from '../../electron/common/profile';
+import { learnerProfiles } from '../schema';
+import { learnerNotFound, readQuery, writeTransaction, type ManagerContext } from './context';
+import { toLearnerProfile } from './rows';
+
+function findLearner(ctx: ManagerContext, id: string): LearnerProfile | undefined {
+  const row = ctx.db.select().from(learnerProfiles).where(eq(learnerProfiles.id, id)).get();
+  return row ? toLearnerProfile(row) : undefined;
+}
+
+function insertLearner(ctx: ManagerContext, id: string, displayName: string): LearnerProfile {
+  const now = ctx.now();
+  const row = { id, displayName, createdAt: now, lastUpdatedAt: now };
+  ctx.db.insert(learnerProfiles).values(row).run();
+  return row;
+}
+
+export function createLearnerProfile(ctx: ManagerContext, input: CreateLearnerProfileInput): LearnerProfile {
+  const { displayName, id } = parseInput(createLearnerProfileInput, input);
+  return writeTransaction(ctx, () => {
+    const learnerId = id ?? randomUUID();
+    if (findLearner(ctx, learnerId)) throw new DalaError('conflict', `A learner with id "${learnerId}" already exists.`, 'id');
+    return insertLearner(ctx, learnerId, displayName);
+  });
+}
+
+export function getLearnerProfile(ctx: ManagerContext, input: LearnerRefInput): LearnerProfile {
+  const { learnerId } = parseInput(learnerRefInput, input);
+  const found = readQuery(() => findLearner(ctx, learnerId));
+  if (!found) throw learnerNotFound(learnerId);
+  return found;
+}
+
+export function getOrCreateLearnerProfile(ctx: ManagerContext, input: GetOrCreateLearnerProfileInput): { profile: LearnerProfile; created: boolean } {
+  const { learnerId, displayName } = parseInput(getOrCreateLearnerProfileInput, input);
+  return writeTransaction(ctx, () => {
+    const existing = findLearner(ctx, learnerId);
+    if (existing) return { profile: existing, created: false };
+    return { profile: insertLearner(ctx, learnerId, displayName), created: true };
+  });
+}
+
+const count = (table: string) =>
+  sql<number>`(SELECT count(*) FROM ${sql.raw(table)} c WHERE c.learner_id = ${learnerProfiles.id}${sql.raw(
+    table === 'learning_objective_progress' ? " AND c.status = 'completed'" : '',
+  )})`;
+
+/** Every learner on this machine with the counts the picker shows, by name. */
+export function listLearners(ctx: ManagerContext): LearnerSummary[] {
+  return readQuery(() =>
+    ctx.db
+      .select({
+        id: learnerProfiles.id,
+        displayName: learnerProfiles.displayName,
+        createdAt: learnerProfiles.createdAt,
+        lastUpdatedAt: learnerProfiles.lastUpdatedAt,
+        completedObjectives: count('learning_objective_progress'),
+        attemptCount: count('activity_attempts'),
+        badgeCount: count('badges'),
+      })
+      .from(learnerProfiles)
+      .orderBy(sql`${learnerProfiles.displayName} COLLATE NOCASE`, asc(learnerProfiles.id))
+      .all(),
+  );
+}
+
+/** Removes the learner and, through ON DELETE CASCADE, every row of theirs. */
+export function deleteLearnerProfile(ctx: ManagerContext, input: LearnerRefInput): { learnerId: string; deleted: true } {
+  const { learnerId } = parseInput(learnerRefInput, input);
+  return writeTransaction(ctx, () => {
+    const result = ctx.db.delete(learnerProfiles).where(eq(learnerProfiles.id, learnerId)).run();
+    if (result.changes === 0) throw learnerNotFound(learnerId);
+    return { learnerId, deleted: true as const };
+  });
+}

@@ -1,0 +1,30 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { readMigrationFiles, type MigrationMeta } from 'drizzle-orm/migrator';
+
+/**
+ * Where drizzle-kit's committed output is found: beside this file when run from source (CLI,
+ * tests), two levels up from a bundle in out/<target>/ (Electron, browser host, packaged asar).
+ */
+function migrationsFolder(): string {
+  const candidates = [
+    process.env.DALA_MIGRATIONS_DIR,
+    path.join(__dirname, 'migrations'),
+    path.join(__dirname, '..', '..', 'database', 'migrations'),
+  ].filter((c): c is string => Boolean(c));
+  const found = candidates.find((c) => fs.existsSync(path.join(c, 'meta', '_journal.json')));
+  if (!found) throw new Error(`The database migrations are missing (looked in ${candidates.join(', ')}). Reinstall the app.`);
+  return found;
+}
+
+let cached: MigrationMeta[] | undefined;
+
+/** Every migration the app knows, oldest first; the schema version is their count. */
+export function knownMigrations(): MigrationMeta[] {
+  cached ??= readMigrationFiles({ migrationsFolder: migrationsFolder() });
+  return cached;
+}
+
+export function appSchemaVersion(): number {
+  return knownMigrations().length;
+}

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+
+/** Error codes that cross IPC, HTTP and the CLI. Stable: the renderer switches on them. */
+export const ERROR_CODES = ['not_found', 'invalid_input', 'conflict', 'storage'] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export const ipcErrorSchema = z.object({
+  code: z.enum(ERROR_CODES),
+  message: z.string(),
+  field: z.string().optional(),
+});
+/** The only shape an error has once it leaves the database layer: no stack, no SQL, no paths. */
+export type IpcError = z.infer<typeof ipcErrorSchema>;
+
+export class DalaError extends Error {
+  readonly code: ErrorCode;
+  readonly field: string | undefined;
+
+  constructor(code: ErrorCode, message: string, field?: string) {
+    super(message);
+    this.name = 'DalaError';
+    this.code = code;
+    this.field = field;
+  }
+
+  toIpcError(): IpcError {
+    return this.field === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, field: this.field };
+  }
+}
+
+export function isDalaError(value: unknown): value is DalaError {
+  return value instanceof DalaError;
+}
+
+/** Dotted path of a zod issue, e.g. `attemptDetails.answers.0`; empty paths become undefined. */
+export function issuePath(path: ReadonlyArray<PropertyKey>): string | undefined {
+  if (path.length === 0) return undefined;
+  return path.map((p) => String(p)).join('.');
+}
+
+/** Turns a zod failure into one readable `invalid_input` error naming the first bad field. */
+export function invalidInputFromZod(error: z.ZodError): DalaError {
+  const first = error.issues[0];
+  if (!first) return new DalaError('invalid_input', 'The input is not valid.');
+  const field = issuePath(first.path);
+  const where = field ? `${field}: ` : '';
+  return new DalaError('invalid_input', `${where}${first.message}`, field);
+}
+
+/** Parses `input` with `schema`, throwing a typed `invalid_input` error instead of a ZodError. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input);
+  if (!result.success) throw invalidInputFromZod(result.error);
+  return result.data;
+}
