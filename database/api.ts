@@ -1,0 +1,57 @@
+import type { ChannelName } from '../electron/common/channels';
+import { contract, isChannelName, type ChannelHandlers, type ChannelResult } from '../electron/common/contract';
+import { DalaError, invalidInputFromZod } from '../electron/common/errors';
+import { collectStatistics } from './maintenance/statistics';
+import { verifyDatabase } from './maintenance/verify';
+import type { OpenedDatabase } from './open';
+import { createPersistenceManager } from './persistence-manager';
+import { toDalaError } from './storage-errors';
+
+export interface HandlerEnvironment {
+  appVersion: string;
+  shell: 'electron' | 'browser';
+  now?: () => string;
+}
+
+/** One handler per contract channel, bound to an open database. */
+export function createChannelHandlers(database: OpenedDatabase, environment: HandlerEnvironment): ChannelHandlers {
+  const manager = createPersistenceManager(database, environment.now);
+  return {
+    ...manager,
+    listLearners: () => manager.listLearners(),
+    getStatistics: () => collectStatistics(database.sqlite),
+    verifyDatabase: (input) => verifyDatabase(database.sqlite, { fixOrphans: input.fixOrphans === true }),
+    getAppInfo: () => ({ appVersion: environment.appVersion, schemaVersion: database.schemaVersion, shell: environment.shell }),
+  };
+}
+
+/** Logs what went wrong without personal data: the channel and error code, never the input. */
+export type HandlerLogger = (entry: { channel: string; code: string; detail?: string }) => void;
+
+/**
+ * The single dispatch path for IPC and HTTP: checks the channel name, parses the payload with the
+ * channel's schema (nothing reaches the database otherwise), runs the handler, and turns every
+ * failure into `{ code, message, field? }`.
+ */
+export async function invokeChannel(handlers: ChannelHandlers, name: string, payload: unknown, log?: HandlerLogger): Promise<ChannelResult<unknown>> {
+  if (!isChannelName(name)) {
+    return { ok: false, error: { code: 'not_found', message: `There is no operation called "${name}".` } };
+  }
+  const parsed = contract[name].input.safeParse(payload ?? {});
+  if (!parsed.success) {
+    const error = invalidInputFromZod(parsed.error);
+    log?.({ channel: name, code: error.code, detail: error.field });
+    return { ok: false, error: error.toIpcError() };
+  }
+  try {
+    const handler = handlers[name] as (input: unknown) => unknown;
+    return { ok: true, value: await handler(parsed.data) };
+  } catch (error) {
+    const typed = toDalaError(error);
+    // Unexpected failures keep their class name for the log; their message may hold data, so not.
+    log?.({ channel: name, code: typed.code, detail: error instanceof DalaError ? typed.field : (error as Error)?.name });
+    return { ok: false, error: typed.toIpcError() };
+  }
+}
+
+export type { ChannelName };

@@ -1,0 +1,33 @@
+import path from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'electron-vite';
+
+// main, preload and renderer bundles in out/; the browser host serves out/renderer as well.
+export default defineConfig({
+  main: {
+    build: {
+      outDir: 'out/main',
+      rollupOptions: { input: { index: path.resolve(__dirname, 'electron/main/index.ts') } },
+    },
+  },
+  preload: {
+    build: {
+      outDir: 'out/preload',
+      // A sandboxed preload cannot require anything but electron: bundle everything into one file.
+      externalizeDeps: false,
+      isolatedEntries: true,
+      rollupOptions: { input: { index: path.resolve(__dirname, 'electron/preload/index.ts') }, output: { format: 'cjs', entryFileNames: '[name].cjs' } },
+    },
+  },
+  renderer: {
+    root: path.resolve(__dirname, 'renderer'),
+    base: './',
+    plugins: [react()],
+    build: {
+      outDir: path.resolve(__dirname, 'out/renderer'),
+      minify: true,
+      emptyOutDir: true,
+      rollupOptions: { input: path.resolve(__dirname, 'renderer/index.html') },
+    },
+  },
+});
