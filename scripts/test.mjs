@@ -21,6 +21,8 @@ function vitestCounts(file) {
 
 const steps = [
   { name: 'typecheck (node side)', command: bin('tsc'), args: ['-p', 'tsconfig.json', '--noEmit'] },
+  { name: 'typecheck (renderer)', command: bin('tsc'), args: ['-p', 'renderer/tsconfig.json', '--noEmit'] },
+  { name: 'build (electron-vite: main, preload, renderer)', command: bin('electron-vite'), args: ['build'] },
   {
     name: 'unit and integration tests (vitest)',
     command: bin('vitest'),
