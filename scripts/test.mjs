@@ -22,6 +22,7 @@ function vitestCounts(file) {
 const steps = [
   { name: 'typecheck (node side)', command: bin('tsc'), args: ['-p', 'tsconfig.json', '--noEmit'] },
   { name: 'typecheck (renderer)', command: bin('tsc'), args: ['-p', 'renderer/tsconfig.json', '--noEmit'] },
+  { name: 'typecheck (renderer tests)', command: bin('tsc'), args: ['-p', 'tsconfig.renderer-tests.json', '--noEmit'] },
   { name: 'build (electron-vite: main, preload, renderer)', command: bin('electron-vite'), args: ['build'] },
   {
     name: 'unit and integration tests (vitest)',

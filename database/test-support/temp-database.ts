@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -139,4 +140,22 @@ export async function rejectedDalaError(promise: Promise<unknown>): Promise<Dala
   if (thrown === undefined) throw new Error('expected the promise to reject with a DalaError, but it resolved');
   if (!(thrown instanceof DalaError)) throw new Error(`expected a DalaError, got ${String(thrown)}`);
   return thrown;
+}
+
+/** The project root, where `bin/dala.cjs` lives. */
+export const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
+
+export interface DalaRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the real `dala` CLI in a child process, as an educator would (`DALA_DATA_DIR` cleared). */
+export function runDala(args: readonly string[], env: NodeJS.ProcessEnv = {}): DalaRun {
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
+  if (!('DALA_DATA_DIR' in env)) delete childEnv.DALA_DATA_DIR;
+  const result = spawnSync(process.execPath, [path.join('bin', 'dala.cjs'), ...args], { cwd: PROJECT_ROOT, encoding: 'utf8', env: childEnv, timeout: 20_000 });
+  if (result.error) throw result.error;
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -1,25 +1,60 @@
-import { useEffect, useState } from 'react';
-import type { LearnerSummary } from '../../electron/common/profile';
-import { call } from './api/dala';
+import { useEffect, useRef } from 'react';
+import { AppHeader } from './components/AppHeader';
+import { CelebrationDialog } from './components/CelebrationDialog';
+import { SaveErrorBanner } from './components/SaveErrorBanner';
+import { ActivityScreen } from './features/activity/ActivityScreen';
+import { AssessmentWizard } from './features/assessment/AssessmentWizard';
+import { EducatorTools } from './features/educator/EducatorTools';
+import { PathwayScreen } from './features/pathway/PathwayScreen';
+import { LearnerPicker } from './features/picker/LearnerPicker';
+import { ProfileReport } from './features/profile/ProfileReport';
+import { text } from './i18n';
+import { useAppStore } from './store/store-context';
 
-/** Placeholder shell until the learner picker and assessment screens land. */
+function CurrentScreen() {
+  const screen = useAppStore((s) => s.screen);
+  const hasProfile = useAppStore((s) => s.profile !== null);
+  // Learner screens need an open learner; without one the picker shows.
+  if (!hasProfile && screen.name !== 'educator') return <LearnerPicker />;
+  switch (screen.name) {
+    case 'picker':
+      return <LearnerPicker />;
+    case 'assessment':
+      return <AssessmentWizard />;
+    case 'pathway':
+      return <PathwayScreen />;
+    case 'activity':
+      return <ActivityScreen loId={screen.loId} activityId={screen.activityId} />;
+    case 'profile':
+      return <ProfileReport />;
+    case 'educator':
+      return <EducatorTools />;
+  }
+}
+
 export function App() {
-  const [learners, setLearners] = useState<LearnerSummary[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const screen = useAppStore((s) => s.screen);
+  const mainRef = useRef<HTMLElement>(null);
+  // Moving between screens puts focus on the new screen's heading, so keyboard and screen-reader
+  // users start at the top of what changed.
   useEffect(() => {
-    call('listLearners', {}).then(setLearners, (e: Error) => setError(e.message));
-  }, []);
+    const heading = mainRef.current?.querySelector<HTMLElement>('h1');
+    if (heading) {
+      heading.tabIndex = -1;
+      heading.focus();
+    }
+  }, [screen]);
   return (
-    <main>
-      <h1>DALA Learner Profile</h1>
-      {error && <p role="alert">{error}</p>}
-      {learners && (
-        <ul aria-label="Learners">
-          {learners.map((l) => (
-            <li key={l.id}>{l.displayName}</li>
-          ))}
-        </ul>
-      )}
-    </main>
+    <>
+      <a className="skip-link" href="#main">
+        {text.common.skipToContent}
+      </a>
+      <AppHeader />
+      <SaveErrorBanner />
+      <main id="main" ref={mainRef} className="app-main">
+        <CurrentScreen />
+      </main>
+      <CelebrationDialog />
+    </>
   );
 }

@@ -1,0 +1,117 @@
+import { randomBytes } from 'node:crypto';
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import { createChannelHandlers, type HandlerLogger } from '../database/api';
+import { openDatabase, type OpenedDatabase } from '../database/open';
+import { API_PREFIX, handleApiRequest, type ApiContext } from './api-route';
+import { listenOnLoopback } from './listen';
+import { isAllowedHost, isAllowedOrigin } from './request-guards';
+import { sendError, sendText } from './responses';
+import { applySecurityHeaders } from './security-headers';
+import { serveStatic } from './static-files';
+
+export interface BrowserHostOptions {
+  dataDir: string;
+  /** 0 picks a free port. */
+  port: number;
+  /** Loopback only: the host is never reachable from another machine. */
+  host: '127.0.0.1';
+  /** The built renderer (out/renderer): index.html and assets/. */
+  rendererDir: string;
+  /** Defaults to 32 random bytes as hex, new for every run. */
+  token?: string;
+  /** When `port` is taken, listen on a free port instead (and log that). */
+  fallbackToFreePort?: boolean;
+  appVersion?: string;
+  /** One line per event, never personal data; defaults to nothing. */
+  log?: (line: string) => void;
+}
+
+export interface BrowserHost {
+  /** The address to open, with the token: `http://127.0.0.1:<port>/?token=<token>`. */
+  url: string;
+  /** `http://127.0.0.1:<port>` */
+  origin: string;
+  port: number;
+  token: string;
+  database: OpenedDatabase;
+  /** Stops accepting requests, ends open connections, then closes the database. */
+  close(): Promise<void>;
+}
+
+const MIN_TOKEN_LENGTH = 32;
+
+function serializer(): ApiContext['serialize'] {
+  let queue: Promise<unknown> = Promise.resolve();
+  return <T>(job: () => Promise<T>): Promise<T> => {
+    const run = queue.then(job);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+}
+
+function requestPath(req: IncomingMessage): string | undefined {
+  const raw = req.url ?? '';
+  if (!raw.startsWith('/')) return undefined;
+  const query = raw.indexOf('?');
+  return query === -1 ? raw : raw.slice(0, query);
+}
+
+/**
+ * Serves the built renderer and `POST /api/<channel>` on 127.0.0.1 against one database, which
+ * is opened before the port is (a refused database throws its typed error and nothing listens).
+ */
+export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
+  const token = options.token ?? randomBytes(32).toString('hex');
+  if (token.length < MIN_TOKEN_LENGTH) throw new Error(`The host token must have at least ${MIN_TOKEN_LENGTH} characters.`);
+  const log = options.log ?? (() => undefined);
+  const database = await openDatabase({ dataDir: options.dataDir });
+  const handlerLog: HandlerLogger = (entry) => log(`${entry.channel} failed: ${entry.code}${entry.detail ? ` (${entry.detail})` : ''}`);
+  const context: ApiContext = {
+    handlers: createChannelHandlers(database, { appVersion: options.appVersion ?? '0.0.0', shell: 'browser' }),
+    token,
+    log: handlerLog,
+    serialize: serializer(),
+  };
+  let port = options.port;
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    applySecurityHeaders(res);
+    if (!isAllowedHost(req.headers.host, port) || !isAllowedOrigin(req.headers.origin, port)) {
+      sendText(res, 403, 'Forbidden: DALA only answers requests addressed to 127.0.0.1 or localhost on its own port.\n');
+      return;
+    }
+    const urlPath = requestPath(req);
+    if (urlPath === undefined) sendText(res, 400, 'Bad request.\n');
+    else if (urlPath.startsWith(API_PREFIX)) await handleApiRequest(req, res, urlPath, context);
+    else await serveStatic(req, res, options.rendererDir, urlPath);
+  };
+
+  const server = http.createServer({ requestTimeout: 60_000, headersTimeout: 20_000 }, (req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      log(`request failed: ${(error as Error)?.name ?? 'error'}`);
+      if (!res.headersSent) sendError(res, 500, 'storage', 'DALA could not answer this request.');
+      else res.destroy();
+    });
+  });
+
+  try {
+    const listening = await listenOnLoopback(server, options.host, options.port, options.fallbackToFreePort === true);
+    port = listening.port;
+    if (listening.fellBack) log(`port ${options.port} is in use; using port ${port} instead`);
+  } catch (error) {
+    database.close();
+    throw error;
+  }
+
+  let closing: Promise<void> | undefined;
+  const close = (): Promise<void> => {
+    closing ??= new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    }).then(() => context.serialize(async () => database.close()));
+    return closing;
+  };
+
+  const origin = `http://${options.host}:${port}`;
+  return { url: `${origin}/?token=${token}`, origin, port, token, database, close };
+}

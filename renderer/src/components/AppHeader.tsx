@@ -1,0 +1,52 @@
+import { text } from '../i18n';
+import type { Screen } from '../store/navigation-slice';
+import { useAppStore } from '../store/store-context';
+import { SaveStatus } from './SaveStatus';
+
+const LEARNER_NAV: Array<{ screen: Screen['name']; label: string }> = [
+  { screen: 'pathway', label: text.common.navPathway },
+  { screen: 'assessment', label: text.common.navAssessment },
+  { screen: 'profile', label: text.common.navProfile },
+];
+
+export function AppHeader() {
+  const profile = useAppStore((s) => s.profile);
+  const screen = useAppStore((s) => s.screen);
+  const goTo = useAppStore((s) => s.goTo);
+  const leaveLearner = useAppStore((s) => s.leaveLearner);
+  const current = (name: Screen['name']) => (screen.name === name || (name === 'pathway' && screen.name === 'activity') ? 'page' : undefined);
+  return (
+    <header className="app-header">
+      <p className="app-title">
+        <span aria-hidden="true">🌱 </span>
+        {text.common.appName}
+      </p>
+      <nav aria-label={text.common.navLabel}>
+        <ul className="nav-list">
+          {profile &&
+            LEARNER_NAV.map((item) => (
+              <li key={item.screen}>
+                <button type="button" className="nav-button" aria-current={current(item.screen)} onClick={() => goTo({ name: item.screen } as Screen)}>
+                  {item.label}
+                </button>
+              </li>
+            ))}
+          <li>
+            <button type="button" className="nav-button" aria-current={current('educator')} onClick={() => goTo({ name: 'educator' })}>
+              {text.common.navEducator}
+            </button>
+          </li>
+          {profile && (
+            <li>
+              <button type="button" className="nav-button" onClick={leaveLearner}>
+                {text.common.switchLearner}
+              </button>
+            </li>
+          )}
+        </ul>
+      </nav>
+      {profile && <p className="learner-name">{text.common.signedInAs(profile.profile.displayName)}</p>}
+      <SaveStatus />
+    </header>
+  );
+}

@@ -1,0 +1,44 @@
+import { useEffect, useRef } from 'react';
+import { badgeDefinitions } from '../../../electron/common/content';
+import { text } from '../i18n';
+import { useAppStore } from '../store/store-context';
+
+/** A modal celebration for newly earned badges; focus moves in and Escape closes it. */
+export function CelebrationDialog() {
+  const badges = useAppStore((s) => s.pendingBadges);
+  const dismiss = useAppStore((s) => s.dismissCelebration);
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const open = badges.length > 0;
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    if (!dialog) return;
+    if (open && !dialog.open) {
+      if (typeof dialog.showModal === 'function') dialog.showModal();
+      else dialog.setAttribute('open', '');
+    }
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+  const title = badges.length > 1 ? text.common.celebrationManyTitle(badges.length) : text.common.celebrationTitle;
+  return (
+    <dialog ref={dialogRef} className="celebration" aria-labelledby="celebration-title" onCancel={dismiss} onClose={dismiss}>
+      <h2 id="celebration-title">🎉 {title}</h2>
+      <ul className="celebration-badges">
+        {badges.map((b) => {
+          const definition = badgeDefinitions.find((d) => d.id === b.badgeId);
+          return (
+            <li key={b.badgeId}>
+              <span className="badge-emoji" aria-hidden="true">
+                {definition?.emoji ?? '🏅'}
+              </span>
+              <strong>{b.badgeName}</strong>
+              {definition && <span> — {definition.description}</span>}
+            </li>
+          );
+        })}
+      </ul>
+      <button type="button" className="button button-primary" onClick={dismiss} autoFocus>
+        {text.common.celebrationClose}
+      </button>
+    </dialog>
+  );
+}

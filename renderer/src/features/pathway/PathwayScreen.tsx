@@ -1,0 +1,4 @@
+/** Placeholder: this screen is being built. */
+export function PathwayScreen() {
+  return <h1>PathwayScreen</h1>;
+}

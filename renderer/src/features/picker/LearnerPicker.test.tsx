@@ -1,0 +1,51 @@
+// @vitest-environment jsdom
+import { cleanup, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it } from 'vitest';
+import { App } from '../../App';
+import { createInProcessApi, type InProcessApi } from '../../../../tests/support/in-process-api';
+import { renderWithStore } from '../../test-support/render-app';
+
+let backend: InProcessApi | undefined;
+afterEach(() => {
+  cleanup();
+  backend?.close();
+  backend = undefined;
+});
+
+describe('learner picker', () => {
+  it('creates a learner with the keyboard, saves it, and opens the assessment', async () => {
+    backend = await createInProcessApi();
+    const { store } = await renderWithStore(<App />, backend);
+    await store.getState().loadLearners();
+    const user = userEvent.setup();
+    await screen.findByText(/no learners on this computer/i);
+    await user.type(screen.getByLabelText('Your name'), "Zoë O'Brien{Enter}");
+    await waitFor(() => expect(store.getState().screen.name).toBe('assessment'));
+    const stored = backend.database.sqlite.prepare('SELECT display_name AS name FROM learner_profiles').all();
+    expect(stored).toEqual([{ name: "Zoë O'Brien" }]);
+  });
+
+  it('lists, searches and resumes existing learners', async () => {
+    backend = await createInProcessApi();
+    for (const displayName of ['Amara', 'Ben', 'Chloé']) await backend.api.createLearnerProfile({ displayName });
+    const { store } = await renderWithStore(<App />, backend);
+    await store.getState().loadLearners();
+    const user = userEvent.setup();
+    expect(await screen.findAllByRole('button', { name: /^Continue as/ })).toHaveLength(3);
+    await user.type(screen.getByLabelText('Find your name'), 'chl');
+    expect(screen.getAllByRole('button', { name: /^Continue as/ }).map((b) => b.textContent)).toEqual([expect.stringContaining('Chloé')]);
+    await user.click(screen.getByRole('button', { name: 'Continue as Chloé' }));
+    await waitFor(() => expect(store.getState().profile?.profile.displayName).toBe('Chloé'));
+  });
+
+  it('refuses an empty name without writing anything', async () => {
+    backend = await createInProcessApi();
+    const { store } = await renderWithStore(<App />, backend);
+    await store.getState().loadLearners();
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Make my profile' }));
+    expect(await screen.findByRole('alert')).toHaveProperty('textContent', 'Please type your name first.');
+    expect(backend.database.sqlite.prepare('SELECT count(*) AS n FROM learner_profiles').get()).toEqual({ n: 0 });
+  });
+});

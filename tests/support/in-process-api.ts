@@ -1,0 +1,53 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { CHANNEL_NAMES } from '../../electron/common/channels';
+import type { ChannelResult, DalaApi } from '../../electron/common/contract';
+import { createChannelHandlers, invokeChannel } from '../../database/api';
+import { openDatabase, type OpenedDatabase } from '../../database/open';
+
+export interface InProcessApi {
+  api: DalaApi;
+  database: OpenedDatabase;
+  dataDir: string;
+  /** Makes every following call fail as a read-only disk would, to test failure handling. */
+  failWrites(enabled: boolean): void;
+  close(): void;
+}
+
+/**
+ * `window.dala` for component tests: the real handlers on a real SQLite file in a temp dir, called
+ * through the same dispatch as IPC and HTTP. Only the transport is skipped.
+ */
+export async function createInProcessApi(): Promise<InProcessApi> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dala-renderer-'));
+  const database = await openDatabase({ dataDir });
+  const handlers = createChannelHandlers(database, { appVersion: 'test', shell: 'browser' });
+  let failing = false;
+  const api = {} as Record<string, (input: unknown) => Promise<ChannelResult<unknown>>>;
+  for (const name of CHANNEL_NAMES) {
+    api[name] = async (input) => {
+      if (failing && !name.startsWith('get') && name !== 'listLearners') {
+        database.sqlite.pragma('query_only = ON');
+        try {
+          return await invokeChannel(handlers, name, input);
+        } finally {
+          database.sqlite.pragma('query_only = OFF');
+        }
+      }
+      return invokeChannel(handlers, name, input);
+    };
+  }
+  return {
+    api: api as DalaApi,
+    database,
+    dataDir,
+    failWrites: (enabled) => {
+      failing = enabled;
+    },
+    close: () => {
+      database.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
