@@ -15,7 +15,7 @@ export interface Layer {
 
 export const LAYERS: Layer[] = [
   { folder: 'electron/common', folders: ['resources/content'], packages: ['zod'] },
-  { folder: 'database', folders: ['electron/common', 'resources/content'], packages: ['node:', 'better-sqlite3', 'drizzle-orm', 'drizzle-kit', 'zod'] },
+  { folder: 'database', folders: ['electron/common', 'resources/content', 'package.json'], packages: ['node:', 'better-sqlite3', 'drizzle-orm', 'drizzle-kit', 'zod'] },
   { folder: 'electron/main', folders: ['electron/common', 'database', 'electron/test-support'], packages: ['electron', 'node:', 'zod'] },
   { folder: 'electron/preload', folders: ['electron/common', 'electron/test-support'], packages: ['electron'] },
   { folder: 'host', folders: ['electron/common', 'database'], packages: ['node:', 'zod'] },

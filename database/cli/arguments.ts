@@ -67,3 +67,11 @@ export const wholeNumber = (min: number, max: number) =>
     .regex(/^\d+$/, 'must be a whole number')
     .transform(Number)
     .pipe(z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`));
+
+/** A day (2026-03-01, taken as the whole UTC day) or a full UTC timestamp. */
+export function dateArgument(value: string, edge: 'start' | 'end', flag: string, usage: string): string {
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T${edge === 'start' ? '00:00:00.000' : '23:59:59.999'}Z` : value;
+  const parsed = Date.parse(day);
+  if (Number.isNaN(parsed) || !/Z$/.test(day)) throw new UsageError(`${flag} must be a date like 2026-03-01 or a UTC time like 2026-03-01T08:00:00.000Z. Usage: ${usage}`);
+  return new Date(parsed).toISOString();
+}

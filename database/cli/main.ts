@@ -8,8 +8,11 @@ import { learnerCommands } from './learner-commands';
 import { maintenanceCommands } from './maintenance-commands';
 import type { CliIo } from './output';
 import { seedCommand } from './seed-command';
+import { snapshotCommands } from './snapshot-commands';
+import { transferCommands } from './transfer-commands';
+import { backupCommands } from './backup-commands';
 
-export const cliCommands: CliCommand[] = [...learnerCommands, seedCommand, ...maintenanceCommands];
+export const cliCommands: CliCommand[] = [...learnerCommands, seedCommand, ...maintenanceCommands, ...transferCommands, ...backupCommands, ...snapshotCommands];
 
 function helpText(): string {
   const width = Math.max(...cliCommands.map((c) => c.usage.length));
@@ -25,9 +28,10 @@ function helpText(): string {
 }
 
 function findCommand(words: readonly string[]): { command: CliCommand; args: string[] } {
-  const match = cliCommands.find((c) => c.path.every((w, i) => words[i] === w));
+  // The longest matching path wins: `backup verify` before `backup`.
+  const match = [...cliCommands].sort((a, b) => b.path.length - a.path.length).find((c) => c.path.every((w, i) => words[i] === w));
   if (match) return { command: match, args: words.slice(match.path.length) };
-  const group = cliCommands.filter((c) => c.path.length > 1 && c.path[0] === words[0]);
+  const group = cliCommands.filter((c) => c.path.length > 1 && c.path[0] === words[0] && !cliCommands.some((o) => o.path.length === 1 && o.path[0] === words[0]));
   if (group.length > 0) {
     const given = words[1] === undefined ? 'a subcommand' : `"${words[1]}"`;
     throw new UsageError(`unknown or missing ${given} for "${words[0]}"; use one of: ${group.map((c) => c.path[1]).join(', ')}. Run "dala --help" for details.`);

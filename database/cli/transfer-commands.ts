@@ -1,0 +1,84 @@
+import path from 'node:path';
+import { learnerId } from '../../electron/common/dto';
+import { describeChanges, IMPORT_POLICIES, type ImportPolicy } from '../transfer/import-plan';
+import { readUserFile, writeFileAtomically } from '../transfer/file-io';
+import { exportProfileFile, parseProfileFile } from '../transfer/profile-file';
+import { importTransfers, type ImportReport } from '../transfer/profile-import';
+import { undoLastImport } from '../transfer/snapshot-restore';
+import { APP_VERSION } from '../app-version';
+import { expectPositionals, parseCommandArguments, UsageError, validArgument } from './arguments';
+import type { CliCommand, CommandContext } from './command';
+import { printJson, printLines } from './output';
+
+const EXPORT_USAGE = 'dala export ID --out FILE';
+const IMPORT_USAGE = 'dala import FILE [--on-conflict merge|skip|replace|error] [--dry-run] [--json]';
+const UNDO_USAGE = 'dala undo-import';
+
+export function printImportReport(context: CommandContext, report: ImportReport, json: boolean): void {
+  if (json) {
+    printJson(context.io, report);
+    return;
+  }
+  const lines = report.learners.map((l) => `${l.displayName} (${l.learnerId}): ${l.outcome}; ${describeChanges(l.totals)}`);
+  if (report.learnersRemoved > 0) lines.push(`${report.learnersRemoved} learner(s) not in the backup were removed.`);
+  lines.push(`${report.dryRun ? 'Dry run, nothing written: would be ' : ''}${report.summary}.`);
+  if (report.snapshotId) lines.push(`To undo: dala undo-import (snapshot ${report.snapshotId}).`);
+  printLines(context.io, lines);
+}
+
+const exportCommand: CliCommand = {
+  path: ['export'],
+  usage: EXPORT_USAGE,
+  summary: 'write one learner\'s whole profile to a .dalaprofile file',
+  async run(args, context) {
+    const { values, positionals } = parseCommandArguments(args, { out: { type: 'string' } }, EXPORT_USAGE);
+    const [rawId] = expectPositionals(positionals, 1, EXPORT_USAGE, 'the learner ID');
+    const id = validArgument(learnerId, rawId, 'ID', EXPORT_USAGE);
+    if (!values.out) throw new UsageError(`missing --out FILE. Usage: ${EXPORT_USAGE}`);
+    const database = await context.open();
+    writeFileAtomically(values.out, exportProfileFile(database.sqlite, id, APP_VERSION));
+    printLines(context.io, [`Exported learner ${id} to ${values.out}.`]);
+    return 0;
+  },
+};
+
+const importCommand: CliCommand = {
+  path: ['import'],
+  usage: IMPORT_USAGE,
+  summary: 'merge a .dalaprofile file into this database (nothing is duplicated or lost)',
+  async run(args, context) {
+    const { values, positionals } = parseCommandArguments(
+      args,
+      { 'on-conflict': { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } },
+      IMPORT_USAGE,
+    );
+    const [file] = expectPositionals(positionals, 1, IMPORT_USAGE, 'the profile FILE') as [string];
+    const policy = (values['on-conflict'] ?? 'merge') as ImportPolicy;
+    if (!IMPORT_POLICIES.includes(policy)) throw new UsageError(`--on-conflict must be one of ${IMPORT_POLICIES.join(', ')}. Usage: ${IMPORT_USAGE}`);
+    // Validate the whole file before the database is even opened.
+    const profile = parseProfileFile(readUserFile(file));
+    const database = await context.open();
+    const report = await importTransfers(database, [profile], { policy, dryRun: values['dry-run'] === true, source: path.basename(file) });
+    printImportReport(context, report, values.json === true);
+    return 0;
+  },
+};
+
+const undoCommand: CliCommand = {
+  path: ['undo-import'],
+  usage: UNDO_USAGE,
+  summary: 'put the database back as it was before the last import or restore',
+  async run(args, context) {
+    const { positionals } = parseCommandArguments(args, {}, UNDO_USAGE);
+    expectPositionals(positionals, 0, UNDO_USAGE, '');
+    const database = await context.open();
+    const undone = await undoLastImport(database.sqlite, database.dataDir);
+    printLines(context.io, [
+      `Undid the import of ${undone.source} from ${undone.importedAt}.`,
+      `The state before the undo was kept as snapshot ${undone.safetySnapshotId}.`,
+    ]);
+    return 0;
+  },
+};
+
+export const transferCommands: CliCommand[] = [exportCommand, importCommand, undoCommand];

@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import type Database from 'better-sqlite3';
+import { isoTimestamp, learnerId } from '../../electron/common/dto';
+import { payloadChecksum } from './canonical-json';
+import { decodeJsonFile, fileError } from './file-text';
+import { readLearner, readLearnerRecords } from './learner-rows';
+import { checkEnvelope, checkPayload, type LearnerTransfer } from './profile-file';
+import { countRecords, learnerRecordSchema, learnerRecordsSchema, RECORD_TABLES, recordCountsSchema, type LearnerRecords, type RecordCounts } from './records-schema';
+
+/** A full backup: every (or the chosen) learner with all their rows, counts and a checksum. */
+export const BACKUP_FORMAT = 'dala-backup';
+export const BACKUP_FORMAT_VERSION = 1;
+export const MAX_BACKUP_FILE_BYTES = 1024 * 1_048_576;
+
+export const backupFiltersSchema = z.object({
+  learnerIds: z.array(learnerId).optional(),
+  since: isoTimestamp.optional(),
+  until: isoTimestamp.optional(),
+});
+export type BackupFilters = z.output<typeof backupFiltersSchema>;
+
+export const backupV1Schema = z
+  .object({
+    format: z.literal(BACKUP_FORMAT),
+    formatVersion: z.literal(BACKUP_FORMAT_VERSION),
+    appVersion: z.string().max(50),
+    createdAt: isoTimestamp,
+    filters: backupFiltersSchema,
+    metadata: z.object({ learners: z.number().int().min(0), counts: recordCountsSchema }),
+    learners: z.array(z.object({ learner: learnerRecordSchema, records: learnerRecordsSchema })),
+    checksum: z.object({ algorithm: z.literal('sha256'), value: z.string().regex(/^[0-9a-f]{64}$/) }),
+  })
+  .superRefine((b, ctx) => {
+    const seen = new Set<string>();
+    b.learners.forEach((l, i) => {
+      if (seen.has(l.learner.id)) ctx.addIssue({ code: 'custom', message: `duplicate learner "${l.learner.id}"`, path: ['learners', i, 'learner', 'id'] });
+      seen.add(l.learner.id);
+    });
+  });
+export type BackupV1 = z.output<typeof backupV1Schema>;
+
+const TIME_OF: { [T in keyof LearnerRecords]: (r: LearnerRecords[T][number]) => string } = {
+  preferences: (r) => r.timestamp,
+  interests: (r) => r.timestamp,
+  struggles: (r) => r.timestamp,
+  cognitiveMetrics: (r) => r.timestamp,
+  loProgress: (r) => r.completedAt ?? r.startedAt,
+  badges: (r) => r.earnedDate,
+  activityAttempts: (r) => r.attemptTimestamp,
+};
+
+/** Keeps the rows whose own time falls in [since, until]. */
+function filterByTime(records: LearnerRecords, since?: string, until?: string): LearnerRecords {
+  if (!since && !until) return records;
+  const inRange = (t: string) => (!since || t >= since) && (!until || t <= until);
+  const out = {} as Record<string, unknown[]>;
+  for (const table of RECORD_TABLES) out[table] = (records[table] as unknown[]).filter((r) => inRange((TIME_OF[table] as (x: unknown) => string)(r)));
+  return out as unknown as LearnerRecords;
+}
+
+export function sumCounts(transfers: readonly LearnerTransfer[]): RecordCounts {
+  const counts = Object.fromEntries(RECORD_TABLES.map((t) => [t, 0])) as RecordCounts;
+  for (const t of transfers) for (const table of RECORD_TABLES) counts[table] += t.records[table].length;
+  return counts;
+}
+
+/** Reads the learners for a backup in one read transaction, so the backup is a consistent picture. */
+export function collectBackup(sqlite: Database.Database, filters: BackupFilters, appVersion: string, now: string, onProgress?: (done: number, total: number) => void): BackupV1 {
+  const transfers = sqlite.transaction(() => {
+    const ids = filters.learnerIds ?? (sqlite.prepare('SELECT id FROM learner_profiles ORDER BY id').all() as Array<{ id: string }>).map((r) => r.id);
+    return ids.flatMap((id, i): LearnerTransfer[] => {
+      const learner = readLearner(sqlite, id);
+      onProgress?.(i + 1, ids.length);
+      if (!learner) throw fileError(`There is no learner with id "${id}" to back up.`, 'learnerIds');
+      if (filters.until && learner.createdAt > filters.until) return [];
+      return [{ learner, records: filterByTime(readLearnerRecords(sqlite, id), filters.since, filters.until) }];
+    });
+  })();
+  const body = {
+    format: BACKUP_FORMAT,
+    formatVersion: BACKUP_FORMAT_VERSION,
+    appVersion,
+    createdAt: now,
+    filters,
+    metadata: { learners: transfers.length, counts: sumCounts(transfers) },
+    learners: transfers,
+  } as const;
+  return { ...body, checksum: { algorithm: 'sha256', value: payloadChecksum(body) } };
+}
+
+/** Validates a whole backup (schema, duplicate learners, counts, checksum) before anything is written. */
+export function parseBackupFile(bytes: Uint8Array | string): BackupV1 {
+  const d = checkEnvelope(decodeJsonFile(bytes, MAX_BACKUP_FILE_BYTES, 'backup file'), BACKUP_FORMAT, BACKUP_FORMAT_VERSION, 'backup file');
+  const backup = checkPayload(backupV1Schema, d, 'backup file');
+  if (backup.metadata.learners !== backup.learners.length) {
+    throw fileError(`The backup file says it has ${backup.metadata.learners} learners but holds ${backup.learners.length}.`, 'metadata.learners');
+  }
+  const actual = sumCounts(backup.learners);
+  for (const table of RECORD_TABLES) {
+    if (backup.metadata.counts[table] !== actual[table]) {
+      throw fileError(`The backup file says it has ${backup.metadata.counts[table]} ${table} but holds ${actual[table]}.`, `metadata.counts.${table}`);
+    }
+  }
+  return backup;
+}
+
+export { countRecords };

@@ -1,0 +1,160 @@
+import type Database from 'better-sqlite3';
+import { DalaError } from '../../electron/common/errors';
+import type { LearnerTransfer } from './profile-file';
+import { learnerRowWriter, readLearner, readLearnerRecords, type LearnerRowWriter } from './learner-rows';
+import { mergeLearnerRecord, mergeLearnerRecords, type KeyChange, type MergedRecords } from './merge-rules';
+import { RECORD_TABLES, type LearnerRecords, type RecordTable } from './records-schema';
+
+export const IMPORT_POLICIES = ['merge', 'skip', 'replace', 'error'] as const;
+export type ImportPolicy = (typeof IMPORT_POLICIES)[number];
+
+export interface TableChanges {
+  added: number;
+  updated: number;
+  unchanged: number;
+  /** Keys both sides had, differently, where this machine's version was kept. */
+  conflicts: number;
+  /** Rows dropped by `replace`. */
+  removed: number;
+}
+
+export interface LearnerImportPlan {
+  learnerId: string;
+  displayName: string;
+  outcome: 'created' | 'merged' | 'unchanged' | 'replaced' | 'skipped';
+  tables: Record<RecordTable, TableChanges>;
+  totals: TableChanges;
+  apply(writer: LearnerRowWriter, sqlite: Database.Database): void;
+}
+
+const zero = (): TableChanges => ({ added: 0, updated: 0, unchanged: 0, conflicts: 0, removed: 0 });
+
+function sumTables(tables: Record<RecordTable, TableChanges>): TableChanges {
+  const totals = zero();
+  for (const t of RECORD_TABLES) for (const k of Object.keys(totals) as Array<keyof TableChanges>) totals[k] += tables[t][k];
+  return totals;
+}
+
+const WRITE: { [T in RecordTable]: (w: LearnerRowWriter, id: string, row: LearnerRecords[T][number]) => void } = {
+  preferences: (w, id, r) => w.preference(id, r),
+  interests: (w, id, r) => w.interest(id, r),
+  struggles: (w, id, r) => w.struggle(id, r),
+  cognitiveMetrics: (w, id, r) => w.metric(id, r),
+  loProgress: (w, id, r) => w.progress(id, r),
+  badges: (w, id, r) => w.badge(id, r),
+  activityAttempts: (w, id, r) => w.attempt(id, r),
+};
+
+function writeAll(writer: LearnerRowWriter, transfer: LearnerTransfer): void {
+  writer.learner(transfer.learner);
+  for (const table of RECORD_TABLES) for (const row of transfer.records[table]) (WRITE[table] as (w: LearnerRowWriter, id: string, r: unknown) => void)(writer, transfer.learner.id, row);
+}
+
+function creationPlan(transfer: LearnerTransfer, outcome: 'created' | 'replaced', removedCounts?: Record<RecordTable, number>): Omit<LearnerImportPlan, 'apply'> {
+  const tables = Object.fromEntries(
+    RECORD_TABLES.map((t) => [t, { ...zero(), added: transfer.records[t].length, removed: removedCounts?.[t] ?? 0 }]),
+  ) as Record<RecordTable, TableChanges>;
+  return { learnerId: transfer.learner.id, displayName: transfer.learner.displayName, outcome, tables, totals: sumTables(tables) };
+}
+
+/** An attempt uid is global: one that belongs to another learner here would be a silent collision. */
+function checkAttemptOwnership(sqlite: Database.Database, transfer: LearnerTransfer): void {
+  const owner = sqlite.prepare('SELECT learner_id AS learnerId FROM activity_attempts WHERE attempt_uid = ?');
+  transfer.records.activityAttempts.forEach((a, i) => {
+    const row = owner.get(a.attemptUid) as { learnerId: string } | undefined;
+    if (row && row.learnerId !== transfer.learner.id) {
+      throw new DalaError('conflict', `Attempt ${a.attemptUid} already belongs to another learner on this machine; nothing was imported.`, `records.activityAttempts[${i}].attemptUid`);
+    }
+  });
+}
+
+/**
+ * Works out what importing one learner would change, without writing. `apply` then writes exactly
+ * that inside the caller's transaction.
+ */
+export function planLearnerImport(sqlite: Database.Database, transfer: LearnerTransfer, policy: ImportPolicy): LearnerImportPlan {
+  checkAttemptOwnership(sqlite, transfer);
+  const id = transfer.learner.id;
+  const local = readLearner(sqlite, id);
+  if (!local) return { ...creationPlan(transfer, 'created'), apply: (w) => writeAll(w, transfer) };
+  if (policy === 'error') throw new DalaError('conflict', `A learner with id "${id}" (${local.displayName}) is already on this machine. Choose merge, skip or replace.`, 'learner.id');
+  const localRecords = readLearnerRecords(sqlite, id);
+  if (policy === 'skip') {
+    const tables = Object.fromEntries(RECORD_TABLES.map((t) => [t, { ...zero(), unchanged: localRecords[t].length }])) as Record<RecordTable, TableChanges>;
+    return { learnerId: id, displayName: local.displayName, outcome: 'skipped', tables, totals: sumTables(tables), apply: () => undefined };
+  }
+  if (policy === 'replace') {
+    const removed = Object.fromEntries(RECORD_TABLES.map((t) => [t, localRecords[t].length])) as Record<RecordTable, number>;
+    return {
+      ...creationPlan(transfer, 'replaced', removed),
+      apply: (w, db) => {
+        db.prepare('DELETE FROM learner_profiles WHERE id = ?').run(id);
+        writeAll(w, transfer);
+      },
+    };
+  }
+  const merged: MergedRecords = mergeLearnerRecords(localRecords, transfer.records);
+  const learner = mergeLearnerRecord(local, transfer.learner);
+  const tables = {} as Record<RecordTable, TableChanges>;
+  for (const t of RECORD_TABLES) {
+    const counts = zero();
+    for (const { change } of merged[t].changes as Array<{ change: KeyChange }>) counts[change === 'conflict' ? 'conflicts' : change]++;
+    tables[t] = counts;
+  }
+  const totals = sumTables(tables);
+  const learnerChanged = learner.displayName !== local.displayName || learner.createdAt !== local.createdAt || learner.lastUpdatedAt !== local.lastUpdatedAt;
+  const changed = learnerChanged || totals.added + totals.updated > 0;
+  return {
+    learnerId: id,
+    displayName: learner.displayName,
+    outcome: changed ? 'merged' : 'unchanged',
+    tables,
+    totals,
+    apply: (w) => {
+      if (!changed) return;
+      w.learner(learner);
+      for (const t of RECORD_TABLES) {
+        for (const { row, change } of merged[t].changes as Array<{ row: unknown; change: KeyChange }>) {
+          if (change === 'added' || change === 'updated') (WRITE[t] as (w: LearnerRowWriter, id: string, r: unknown) => void)(w, id, row);
+        }
+      }
+    },
+  };
+}
+
+/**
+ * Plans every learner and, unless it is a dry run, applies the plans in the same IMMEDIATE
+ * transaction (nobody can write in between): all learners or none.
+ */
+export function runImport(
+  sqlite: Database.Database,
+  transfers: readonly LearnerTransfer[],
+  policy: ImportPolicy,
+  dryRun: boolean,
+  onProgress?: (done: number, total: number) => void,
+  clearFirst = false,
+): LearnerImportPlan[] {
+  const work = () => {
+    const writer = dryRun ? undefined : learnerRowWriter(sqlite);
+    if (clearFirst) {
+      // Start from the backup alone: each learner in it replaces ours, the rest are removed.
+      const kept = new Set(transfers.map((t) => t.learner.id));
+      const others = (sqlite.prepare('SELECT id FROM learner_profiles').all() as Array<{ id: string }>).filter((r) => !kept.has(r.id));
+      if (!dryRun) for (const r of others) sqlite.prepare('DELETE FROM learner_profiles WHERE id = ?').run(r.id);
+      policy = 'replace';
+    }
+    return transfers.map((transfer, i) => {
+      const plan = planLearnerImport(sqlite, transfer, policy);
+      if (writer) plan.apply(writer, sqlite);
+      onProgress?.(i + 1, transfers.length);
+      return plan;
+    });
+  };
+  return dryRun ? sqlite.transaction(work).deferred() : sqlite.transaction(work).immediate();
+}
+
+export function describeChanges(t: TableChanges): string {
+  const parts = [`${t.added} new`, `${t.updated} updated`, `${t.conflicts} ${t.conflicts === 1 ? 'conflict' : 'conflicts'}`];
+  if (t.removed > 0) parts.push(`${t.removed} removed`);
+  return parts.join(', ');
+}

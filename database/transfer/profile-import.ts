@@ -1,0 +1,58 @@
+import type Database from 'better-sqlite3';
+import { createSnapshot } from '../snapshots';
+import { describeChanges, IMPORT_POLICIES, runImport, type ImportPolicy, type LearnerImportPlan, type TableChanges } from './import-plan';
+import type { LearnerTransfer } from './profile-file';
+import { RECORD_TABLES } from './records-schema';
+import { recordLastImport } from './snapshot-restore';
+
+export { IMPORT_POLICIES, type ImportPolicy };
+
+export interface ImportReport {
+  dryRun: boolean;
+  policy: ImportPolicy;
+  learners: Array<Omit<LearnerImportPlan, 'apply'>>;
+  totals: TableChanges;
+  /** e.g. "3 new, 2 updated, 0 conflicts" */
+  summary: string;
+  /** The snapshot an undo goes back to (not for dry runs). */
+  snapshotId: string | null;
+  /** Learners deleted first because a restore started from the backup alone (`--replace`). */
+  learnersRemoved: number;
+}
+
+export interface ImportOptions {
+  policy: ImportPolicy;
+  dryRun: boolean;
+  /** Shown in "undo last import"; a file name, never a path with personal folders. */
+  source: string;
+  /** A restore with `--replace`: remove every learner first, then write the backup's. */
+  clearFirst?: boolean;
+  snapshotReason?: 'pre-import' | 'pre-restore';
+  onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * Imports validated learner transfers (from a profile file or a backup): a pre-import snapshot,
+ * then plan and write in one transaction, then the record that lets an educator undo it.
+ */
+export async function importTransfers(database: { sqlite: Database.Database; dataDir: string }, transfers: readonly LearnerTransfer[], options: ImportOptions): Promise<ImportReport> {
+  let snapshotId: string | null = null;
+  if (!options.dryRun) snapshotId = (await createSnapshot(database.sqlite, database.dataDir, options.snapshotReason ?? 'pre-import')).id;
+  const learnersBefore = (database.sqlite.prepare('SELECT count(*) AS n FROM learner_profiles').get() as { n: number }).n;
+  const plans = runImport(database.sqlite, transfers, options.policy, options.dryRun, options.onProgress, options.clearFirst === true);
+  const learnersRemoved = options.clearFirst ? learnersBefore - plans.filter((p) => p.outcome === 'replaced').length : 0;
+  const totals: TableChanges = { added: 0, updated: 0, unchanged: 0, conflicts: 0, removed: 0 };
+  for (const plan of plans) for (const k of Object.keys(totals) as Array<keyof TableChanges>) totals[k] += plan.totals[k];
+  if (snapshotId) recordLastImport(database.dataDir, { snapshotId, importedAt: new Date().toISOString(), source: options.source, learnerIds: plans.map((p) => p.learnerId) });
+  return {
+    dryRun: options.dryRun,
+    policy: options.policy,
+    learners: plans.map(({ apply: _apply, ...rest }) => rest),
+    totals,
+    summary: describeChanges(totals),
+    snapshotId,
+    learnersRemoved,
+  };
+}
+
+export { RECORD_TABLES };
