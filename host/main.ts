@@ -15,18 +15,8 @@ export interface HostIo {
 }
 
 export interface HostPaths {
-  /** The project (or packaged app) root: package.json and out/renderer live there. */
+  /** The project (or packaged app) root: the built renderer is in out/renderer there. */
   root: string;
-}
-
-function appVersion(root: string): string {
-  try {
-    const parsed: unknown = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
-    const version = typeof parsed === 'object' && parsed !== null ? (parsed as { version?: unknown }).version : undefined;
-    return typeof version === 'string' ? version : '0.0.0';
-  } catch {
-    return '0.0.0';
-  }
 }
 
 const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim();
@@ -64,7 +54,6 @@ export async function runHost(argv: readonly string[], io: HostIo, paths: HostPa
       host: '127.0.0.1',
       rendererDir,
       fallbackToFreePort: !args.portGiven,
-      appVersion: appVersion(paths.root),
       log: (line) => io.stderr.write(`dala-host: ${oneLine(line)}\n`),
     });
   } catch (error) {

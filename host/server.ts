@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import { createChannelHandlers, type HandlerLogger } from '../database/api';
+import { APP_VERSION } from '../database/app-version';
 import { openDatabase, type OpenedDatabase } from '../database/open';
 import { API_PREFIX, handleApiRequest, type ApiContext } from './api-route';
 import { listenOnLoopback } from './listen';
@@ -21,6 +22,7 @@ export interface BrowserHostOptions {
   token?: string;
   /** When `port` is taken, listen on a free port instead (and log that). */
   fallbackToFreePort?: boolean;
+  /** Defaults to the version in package.json. */
   appVersion?: string;
   /** One line per event, never personal data; defaults to nothing. */
   log?: (line: string) => void;
@@ -67,7 +69,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const database = await openDatabase({ dataDir: options.dataDir });
   const handlerLog: HandlerLogger = (entry) => log(`${entry.channel} failed: ${entry.code}${entry.detail ? ` (${entry.detail})` : ''}`);
   const context: ApiContext = {
-    handlers: createChannelHandlers(database, { appVersion: options.appVersion ?? '0.0.0', shell: 'browser' }),
+    handlers: createChannelHandlers(database, { appVersion: options.appVersion ?? APP_VERSION, shell: 'browser' }),
     token,
     log: handlerLog,
     serialize: serializer(),

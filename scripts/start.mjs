@@ -1,15 +1,105 @@
-// `npm start`: installs what is missing, then runs the app's main job on the default database.
-import { spawnSync } from 'node:child_process';
+// `npm start [-- --browser] [--port N] [--data-dir DIR]`: installs what is missing, builds the app
+// when its sources are newer than the bundles in out/, then runs it: in Electron where the binary
+// exists, otherwise (or with --browser) in the browser host on 127.0.0.1.
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
-import { ensureDependencies, root } from './ensure-deps.mjs';
+import { parseArgs } from 'node:util';
+import { electronBinaryPath, ensureDependencies, root } from './ensure-deps.mjs';
+
+const USAGE = 'npm start -- [--browser] [--port N] [--data-dir DIR]';
+const SOURCE_DIRS = ['renderer', 'electron', 'resources', 'database'];
+const SOURCE_FILES = ['electron.vite.config.ts'];
+const BUNDLES = ['out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html'];
+
+/** --browser is ours; everything else goes to the app (Electron may also get a .dalaprofile path). */
+function parseStartArguments(argv) {
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      options: { browser: { type: 'boolean' }, port: { type: 'string' }, 'data-dir': { type: 'string' } },
+      strict: true,
+      allowPositionals: true,
+    });
+    const forwarded = [];
+    if (values.port !== undefined) forwarded.push('--port', values.port);
+    if (values['data-dir'] !== undefined) forwarded.push('--data-dir', values['data-dir']);
+    return { browser: values.browser === true, forwarded, positionals };
+  } catch (error) {
+    console.error(`npm start: ${error.message.replace(/\. To specify a positional argument.*$/s, '').replace(/\s+/g, ' ').trim()}. Usage: ${USAGE}`);
+    process.exit(2);
+  }
+}
+
+/** The newest modification time of the app's sources (tests do not go into the bundles). */
+function newestSourceTime(entry) {
+  let stat;
+  try {
+    stat = fs.statSync(entry);
+  } catch {
+    return 0;
+  }
+  if (!stat.isDirectory()) return /\.test\.[cm]?[jt]sx?$/.test(entry) ? 0 : stat.mtimeMs;
+  let newest = 0;
+  for (const name of fs.readdirSync(entry)) {
+    if (name === 'node_modules' || name === 'test-support' || name.startsWith('.')) continue;
+    newest = Math.max(newest, newestSourceTime(path.join(entry, name)));
+  }
+  return newest;
+}
+
+function buildIsStale() {
+  const bundleTimes = BUNDLES.map((file) => {
+    try {
+      return fs.statSync(path.join(root, file)).mtimeMs;
+    } catch {
+      return undefined;
+    }
+  });
+  if (bundleTimes.includes(undefined)) return true;
+  const sources = Math.max(...[...SOURCE_DIRS, ...SOURCE_FILES].map((entry) => newestSourceTime(path.join(root, entry))));
+  return Math.min(...bundleTimes) < sources;
+}
+
+function buildIfStale() {
+  if (!buildIsStale()) return;
+  console.log('Building the app…');
+  const bin = path.join(root, 'node_modules', '.bin', process.platform === 'win32' ? 'electron-vite.cmd' : 'electron-vite');
+  const result = spawnSync(bin, ['build'], { cwd: root, encoding: 'utf8', shell: process.platform === 'win32' });
+  if (result.status !== 0) {
+    process.stderr.write(`${result.stdout ?? ''}${result.stderr ?? ''}${result.error ? `${result.error.message}\n` : ''}`);
+    console.error('npm start: building the app failed; see the messages above.');
+    process.exit(1);
+  }
+}
+
+/** Runs a child with the terminal, passes Ctrl-C / SIGTERM on, and exits with its code. */
+function runChild(command, args) {
+  const child = spawn(command, args, { cwd: process.cwd(), stdio: 'inherit' });
+  const forward = (signal) => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+  };
+  process.on('SIGINT', forward);
+  process.on('SIGTERM', forward);
+  child.on('error', (error) => {
+    console.error(`npm start: could not start ${path.basename(command)} (${error.message}).`);
+    process.exit(1);
+  });
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+}
 
 await ensureDependencies();
-const args = process.argv.slice(2);
-const dala = (...words) => spawnSync(process.execPath, [path.join(root, 'bin', 'dala.cjs'), ...args, ...words], { cwd: process.cwd(), stdio: 'inherit' });
-const status = dala('db', 'migrate');
-if (status.status !== 0) process.exit(status.status ?? 1);
-const result = dala('db', 'status');
-console.log(`
-Use the command line on this database with: npx dala [--data-dir DIR] COMMAND   (npx dala --help lists them)
-  npx dala learners create --name "Ada"     npx dala seed --learners 5     npx dala stats     npx dala verify`);
-process.exit(result.status ?? 0);
+const { browser, forwarded, positionals } = parseStartArguments(process.argv.slice(2));
+buildIfStale();
+const host = () => runChild(process.execPath, [path.join(root, 'bin', 'dala-host.cjs'), ...forwarded, ...positionals]);
+if (browser) {
+  host();
+} else {
+  const electron = electronBinaryPath();
+  if (electron) {
+    runChild(electron, [root, ...forwarded, ...positionals]);
+  } else {
+    console.log('Electron is not installed on this machine, so DALA starts in the browser host instead (open the address below).');
+    host();
+  }
+}

@@ -93,7 +93,9 @@ export function dumpTable(sqlite: Database.Database, table: string): string {
 /** A SHA-256 over every row of every table: equal before and after means nothing was written. */
 export function contentHash(sqlite: Database.Database): string {
   const hash = createHash('sha256');
-  for (const table of userTables(sqlite)) hash.update(`${table}\n${dumpTable(sqlite, table)}\n`);
+  // sqlite_sequence too: an AUTOINCREMENT counter that moved means something was written.
+  const tables = (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND (name NOT LIKE 'sqlite_%' OR name = 'sqlite_sequence') ORDER BY name").all() as Array<{ name: string }>).map((r) => r.name);
+  for (const table of tables) hash.update(`${table}\n${dumpTable(sqlite, table)}\n`);
   return hash.digest('hex');
 }
 

@@ -54,22 +54,27 @@ export function targetDifficulty(metrics: PathwayProfile['cognitiveMetrics']): D
   return mean < 0.5 ? 1 : mean < 0.8 ? 2 : 3;
 }
 
-/** Kahn's topological order, choosing among ready objectives those that address struggles first. */
+/**
+ * Kahn's topological order, choosing among ready objectives those that address struggles first.
+ * Prerequisites outside the list are ignored here (they still lock the objective); a repeated
+ * prerequisite counts once; objectives caught in a cycle (which the content test forbids) are
+ * appended in their original order rather than dropped from the pathway.
+ */
 export function orderObjectives(objectives: readonly LearningObjective[], struggleIds: ReadonlySet<string>): LearningObjective[] {
-  const byId = new Map(objectives.map((o) => [o.id, o]));
-  const remaining = new Map(objectives.map((o) => [o.id, o.prerequisites.filter((p) => byId.has(p)).length]));
+  const ids = new Set(objectives.map((o) => o.id));
+  const prereqs = new Map(objectives.map((o) => [o.id, new Set(o.prerequisites.filter((p) => ids.has(p) && p !== o.id))]));
   const addresses = (o: LearningObjective) => o.struggleTags.some((t) => struggleIds.has(t));
-  const position = new Map(objectives.map((o, i) => [o.id, i]));
+  const done = new Set<string>();
   const ordered: LearningObjective[] = [];
   while (ordered.length < objectives.length) {
-    const ready = objectives.filter((o) => remaining.get(o.id) === 0 && !ordered.includes(o));
-    if (ready.length === 0) break; // a cycle: the content test forbids it; stop rather than loop
-    ready.sort((a, b) => Number(addresses(b)) - Number(addresses(a)) || (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0));
-    const next = ready[0] as LearningObjective;
+    const ready = objectives.filter((o) => !done.has(o.id) && [...(prereqs.get(o.id) ?? [])].every((p) => done.has(p)));
+    if (ready.length === 0) break;
+    // Stable sort: among equals, the curriculum's own order wins.
+    const next = [...ready].sort((a, b) => Number(addresses(b)) - Number(addresses(a)))[0] as LearningObjective;
     ordered.push(next);
-    for (const o of objectives) if (o.prerequisites.includes(next.id)) remaining.set(o.id, (remaining.get(o.id) ?? 1) - 1);
+    done.add(next.id);
   }
-  return ordered;
+  return ordered.length === objectives.length ? ordered : [...ordered, ...objectives.filter((o) => !done.has(o.id))];
 }
 
 function themedActivities(objective: LearningObjective, interestIds: readonly string[], difficulty: Difficulty): ThemedActivity[] {

@@ -1,9 +1,14 @@
+import { activity } from './en/activity';
+import { assessment } from './en/assessment';
 import { common } from './en/common';
+import { educator } from './en/educator';
+import { pathway } from './en/pathway';
 import { picker } from './en/picker';
+import { profile } from './en/profile';
 
 /**
  * Every word the app shows, in one place, so it can be translated later: one file per area in
  * en/, gathered here. Components read `text.<area>.<key>`; nothing is written inline.
  */
-export const text = { common, picker };
+export const text = { common, picker, assessment, pathway, activity, profile, educator };
 export type AppText = typeof text;
