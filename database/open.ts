@@ -113,7 +113,12 @@ export async function openDatabase(options: OpenOptions): Promise<OpenedDatabase
     if (fileVersion < appVersion && options.migrate !== false) {
       migratedFromVersion = fileVersion;
       if (hasUserTables(sqlite)) migrationSnapshot = await createSnapshot(sqlite, dataDir, 'pre-migrate');
-      migrate(sqlite, fileVersion);
+      try {
+        migrate(sqlite, fileVersion);
+      } catch (error) {
+        const kept = migrationSnapshot ? ` A snapshot of the database was kept as ${migrationSnapshot.id}.` : '';
+        throw new DalaError('storage', `Upgrading the database from schema version ${fileVersion} to ${appVersion} failed, and nothing was changed (${(error as Error).message}).${kept}`);
+      }
       const problems = checkIntegrity(sqlite);
       if (problems.length > 0) {
         throw new DalaError('storage', `The database failed its integrity check after upgrading (${problems[0]}). A snapshot of it was kept in the snapshots folder.`);

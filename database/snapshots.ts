@@ -60,9 +60,11 @@ export async function createSnapshot(
   const dir = snapshotsDir(dataDir);
   fs.mkdirSync(dir, { recursive: true });
   const stamp = now.toISOString().replace(/:/g, '-').replace('.', '-');
-  let file = `${stamp}_${reason}.db`;
-  // Two snapshots in the same millisecond (tests, scripts) get a counter rather than overwrite.
-  for (let n = 2; fs.existsSync(path.join(dir, file)); n++) file = `${stamp}_${reason}_${n}.db`;
+  // Snapshots in the same millisecond (tests, scripts) get a zero-padded counter above any
+  // existing one, so names stay unique and still sort in creation order.
+  const sameStamp = fs.readdirSync(dir).map((f) => NAME.exec(f)).filter((m) => m?.[1] === stamp && m[2] === reason);
+  const highest = Math.max(0, ...sameStamp.map((m) => Number(m?.[3] ?? 1)));
+  const file = sameStamp.length === 0 ? `${stamp}_${reason}.db` : `${stamp}_${reason}_${String(highest + 1).padStart(4, '0')}.db`;
   const target = path.join(dir, file);
   const partial = `${target}.partial`;
   try {
@@ -72,9 +74,9 @@ export async function createSnapshot(
     fs.rmSync(partial, { force: true });
     throw new DalaError('storage', `Could not take a snapshot of the database before continuing: ${(error as Error).message}`);
   }
-  pruneSnapshots(dataDir, reason);
   const info = parseName(dir, file);
   if (!info) throw new DalaError('storage', 'The snapshot was written under an unexpected name.');
+  pruneSnapshots(dataDir, reason);
   return info;
 }
 

@@ -40,6 +40,8 @@ export function toDalaError(error: unknown): DalaError {
     case 'SQLITE_CORRUPT':
     case 'SQLITE_NOTADB':
       return new DalaError('storage', 'The database file is damaged. An educator can run "dala verify" or restore a snapshot.');
+    case 'SQLITE_CONSTRAINT_TRIGGER':
+      return new DalaError('storage', 'Saving failed because of a problem with the database. Try again; if it keeps happening, ask an educator.');
     default:
       if (code?.startsWith('SQLITE_CONSTRAINT')) return new DalaError('invalid_input', 'The value is outside what the database accepts.');
       return new DalaError('storage', 'Saving failed because of a problem with the database. Try again; if it keeps happening, ask an educator.');

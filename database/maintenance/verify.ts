@@ -142,6 +142,15 @@ export function verifyDatabase(sqlite: Database.Database, options: { fixOrphans?
   }
   checkValues(sqlite, problems);
   checkTimestamps(sqlite, options.now ?? new Date(), problems);
+  // integrity_check also names tables whose rows break a CHECK; those rows are reported above
+  // with their row number, so the table-level line would only count them twice.
+  const rowLevelTables = new Set(problems.filter((p) => p.rowId !== undefined).map((p) => p.table));
+  const deduplicated = problems.filter((p) => {
+    const table = p.check === 'integrity' ? /^CHECK constraint failed in (\w+)$/.exec(p.message)?.[1] : undefined;
+    return !(table && rowLevelTables.has(table as TableName));
+  });
+  problems.length = 0;
+  problems.push(...deduplicated);
   const warnings: VerifyFinding[] = [];
   checkCoverage(sqlite, warnings);
   return { healthy: problems.length === 0, problems, warnings, orphansRemoved };

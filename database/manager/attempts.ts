@@ -21,10 +21,10 @@ export function addActivityAttempt(ctx: ManagerContext, input: AddActivityAttemp
   const { learnerId, loId } = parsed;
   const attemptUid = parsed.attemptUid ?? randomUUID();
   return writeTransaction(ctx, () => {
-    const now = ctx.now();
-    touchLearner(ctx, learnerId, now);
+    // A retried save finds its attempt already stored and writes nothing at all.
     const stored = ctx.db.select().from(activityAttempts).where(eq(activityAttempts.attemptUid, attemptUid)).get();
     if (stored) {
+      assertLearnerExists(ctx, learnerId);
       if (stored.learnerId !== learnerId || stored.loId !== loId) {
         throw new DalaError('conflict', `The attempt ${attemptUid} is already stored for another activity.`, 'attemptUid');
       }
@@ -32,6 +32,8 @@ export function addActivityAttempt(ctx: ManagerContext, input: AddActivityAttemp
       if (!progress) throw new DalaError('storage', 'The stored attempt has no objective progress. Run "dala verify".');
       return { attempt: toActivityAttempt(stored), loProgress: progress, loProgressChange: 'unchanged', badgesAwarded: [], recorded: false };
     }
+    const now = ctx.now();
+    touchLearner(ctx, learnerId, now);
     const attempt: ActivityAttempt = {
       attemptUid,
       loId,
@@ -48,7 +50,7 @@ export function addActivityAttempt(ctx: ManagerContext, input: AddActivityAttemp
       .run();
     const status = statusFromAttempt(attempt.completed, attempt.score, masteryThresholdOf(loId));
     const { progress, change } = applyLoProgress(ctx, learnerId, loId, { status, score: attempt.score }, now);
-    return { attempt, loProgress: progress, loProgressChange: change, badgesAwarded: awardEarnedBadges(ctx, learnerId), recorded: true };
+    return { attempt, loProgress: progress, loProgressChange: change, badgesAwarded: awardEarnedBadges(ctx, learnerId, now), recorded: true };
   });
 }
 

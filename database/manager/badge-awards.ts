@@ -60,12 +60,11 @@ function badgeFacts(ctx: ManagerContext, learnerId: string): BadgeFacts {
  * Awards every badge whose rule now holds, inside the caller's transaction, and returns the new
  * ones so the UI can celebrate. Facts are only computed when some badge is still unearned.
  */
-export function awardEarnedBadges(ctx: ManagerContext, learnerId: string): BadgeRecord[] {
+export function awardEarnedBadges(ctx: ManagerContext, learnerId: string, now: string = ctx.now()): BadgeRecord[] {
   const earned = new Set(
     (ctx.sqlite.prepare('SELECT badge_id AS id FROM badges WHERE learner_id = ?').all(learnerId) as Array<{ id: string }>).map((r) => r.id),
   );
   if (badgeDefinitions.every((d) => earned.has(d.id))) return [];
-  const now = ctx.now();
   const insert = ctx.sqlite.prepare('INSERT INTO badges (learner_id, badge_id, badge_name, earned_date, details) VALUES (?, ?, ?, ?, ?)');
   return newlyEarnedBadges(badgeDefinitions, earned, badgeFacts(ctx, learnerId)).map((d) => {
     const details = { rule: d.rule.kind, awardedBy: 'app' };

@@ -52,7 +52,7 @@ export function getOrCreateLearnerProfile(ctx: ManagerContext, input: GetOrCreat
 }
 
 const count = (table: string) =>
-  sql<number>`(SELECT count(*) FROM ${sql.raw(table)} c WHERE c.learner_id = ${learnerProfiles.id}${sql.raw(
+  sql<number>`(SELECT count(*) FROM ${sql.raw(table)} c WHERE c.learner_id = "learner_profiles"."id"${sql.raw(
     table === 'learning_objective_progress' ? " AND c.status = 'completed'" : '',
   )})`;
 

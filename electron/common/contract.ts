@@ -45,7 +45,7 @@ export const contract = {
   addOrUpdatePreference: channel<{ preference: Preference } & BadgesAwarded>()(dto.addOrUpdatePreferenceInput),
   removePreference: channel<{ removed: true }>()(dto.removePreferenceInput),
   getPreferences: channel<Preference[]>()(dto.learnerRefInput),
-  addInterest: channel<Interest>()(dto.interestInput),
+  addInterest: channel<Interest & BadgesAwarded>()(dto.interestInput),
   removeInterest: channel<{ removed: true }>()(dto.interestInput),
   getInterests: channel<Interest[]>()(dto.learnerRefInput),
   addStruggle: channel<Struggle>()(dto.struggleInput),

@@ -24,7 +24,8 @@ export function advanceLoProgress(
     loId,
     status,
     startedAt: existing?.startedAt ?? now,
-    completedAt: status === 'completed' ? (existing?.completedAt ?? now) : null,
+    // A lab clock that went back must not give a completion before the start (a CHECK forbids it).
+    completedAt: status === 'completed' ? (existing?.completedAt ?? (existing && existing.startedAt > now ? existing.startedAt : now)) : null,
     score: bestScore(existing?.score, update.score),
     details: update.details ?? existing?.details ?? null,
   };

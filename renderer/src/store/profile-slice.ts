@@ -57,7 +57,10 @@ export const createProfileSlice: StateCreator<AppState, [], [], ProfileSlice> = 
     addInterest: async (interestName) => {
       await get().runSave(
         () => callChannel(api(), 'addInterest', { learnerId: learnerId(), interestName }),
-        (row) => apply((p) => update.withInterest(p, row)),
+        ({ badgesAwarded, ...row }) => {
+          apply((p) => update.withBadges(update.withInterest(p, row), badgesAwarded));
+          celebrate(badgesAwarded);
+        },
       );
     },
     removeInterest: async (interestName) => {
