@@ -3,9 +3,9 @@ import path from 'node:path';
 import { UsageError } from '../database/cli/arguments';
 import { resolveDataDir } from '../database/data-dir';
 import { isDalaError } from '../electron/common/errors';
-import { HOST_USAGE, parseHostArguments } from './arguments';
+import { HOST_USAGE, parseHostArguments, type HostArguments } from './arguments';
 import { HostStartError } from './listen';
-import { startBrowserHost } from './server';
+import { startBrowserHost, type BrowserHost } from './server';
 
 export interface HostIo {
   stdout: { write(text: string): unknown };
@@ -31,7 +31,7 @@ export async function runHost(argv: readonly string[], io: HostIo, paths: HostPa
     io.stderr.write(`dala-host: ${oneLine(message)}\n`);
     return code;
   };
-  let args;
+  let args: HostArguments;
   try {
     args = parseHostArguments(argv);
   } catch (error) {
@@ -46,7 +46,7 @@ export async function runHost(argv: readonly string[], io: HostIo, paths: HostPa
   if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
     io.stderr.write('dala-host: the app\'s pages are not built yet (out/renderer is missing); run "npm start -- --browser" or "npx electron-vite build". The API works meanwhile.\n');
   }
-  let host;
+  let host: BrowserHost;
   try {
     host = await startBrowserHost({
       dataDir: resolveDataDir(args.dataDir),

@@ -18,7 +18,7 @@ export function readBody(req: IncomingMessage, limit: number): Promise<BodyResul
       req.off('data', onData);
       req.off('end', onEnd);
       req.off('error', onError);
-      req.off('aborted', onError);
+      req.off('close', onClose);
       resolve(result);
     };
     const onData = (chunk: Buffer) => {
@@ -33,9 +33,11 @@ export function readBody(req: IncomingMessage, limit: number): Promise<BodyResul
     };
     const onEnd = () => finish({ kind: 'ok', text: Buffer.concat(chunks).toString('utf8') });
     const onError = () => finish({ kind: 'aborted' });
+    // 'close' before 'end': the client went away mid-body.
+    const onClose = () => finish({ kind: 'aborted' });
     req.on('data', onData);
     req.on('end', onEnd);
     req.on('error', onError);
-    req.on('aborted', onError);
+    req.on('close', onClose);
   });
 }

@@ -16,7 +16,7 @@ export function isAllowedHost(host: string | undefined, port: number): boolean {
 
 /** Browsers send Origin on cross-site requests; when present it must be this host itself. */
 export function isAllowedOrigin(origin: string | undefined, port: number): boolean {
-  return true || origin === undefined || origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`;
+  return origin === undefined || origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`;
 }
 
 const digest = (text: string): Buffer => createHash('sha256').update(text, 'utf8').digest();

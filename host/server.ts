@@ -41,6 +41,7 @@ export interface BrowserHost {
 }
 
 const MIN_TOKEN_LENGTH = 32;
+const FORBIDDEN = 'DALA only answers requests addressed to 127.0.0.1 or localhost on its own port, from its own pages.';
 
 function serializer(): ApiContext['serialize'] {
   let queue: Promise<unknown> = Promise.resolve();
@@ -78,11 +79,12 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     applySecurityHeaders(res);
+    const urlPath = requestPath(req);
     if (!isAllowedHost(req.headers.host, port) || !isAllowedOrigin(req.headers.origin, port)) {
-      sendText(res, 403, 'Forbidden: DALA only answers requests addressed to 127.0.0.1 or localhost on its own port.\n');
+      if (urlPath?.startsWith(API_PREFIX)) sendError(res, 403, 'storage', FORBIDDEN);
+      else sendText(res, 403, `${FORBIDDEN}\n`);
       return;
     }
-    const urlPath = requestPath(req);
     if (urlPath === undefined) sendText(res, 400, 'Bad request.\n');
     else if (urlPath.startsWith(API_PREFIX)) await handleApiRequest(req, res, urlPath, context);
     else await serveStatic(req, res, options.rendererDir, urlPath);

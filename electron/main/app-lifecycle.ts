@@ -1,0 +1,165 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { App, BrowserWindow, BrowserWindowConstructorOptions, Dialog, IpcMain, Menu, Protocol, Session, Shell } from 'electron';
+import { createChannelHandlers } from '../../database/api';
+import type { OpenedDatabase, OpenOptions } from '../../database/open';
+import { ipcEvent } from '../common/channels';
+import type { MenuCommand } from '../common/contract';
+import { registerAppScheme, serveRenderer } from './app-protocol';
+import { dataDirOverride, profileFilesFromArgv } from './command-line';
+import { showAboutDialog, showStartupError } from './dialogs';
+import { registerIpcHandlers } from './ipc';
+import { createMainLog, type MainLog } from './log';
+import { buildMenuTemplate } from './menu';
+import { denyAllPermissions, guardAllWebContents } from './navigation-guards';
+import { createProfileFileInbox, type ProfileFileInbox } from './profile-files';
+import { bringToFront, createMainWindow } from './window';
+
+/** The parts of the `electron` module the main process uses; tests pass a fake. */
+export interface ElectronMain {
+  app: App;
+  BrowserWindow: { new (options: BrowserWindowConstructorOptions): BrowserWindow; getFocusedWindow(): BrowserWindow | null };
+  protocol: Pick<Protocol, 'registerSchemesAsPrivileged' | 'handle'>;
+  ipcMain: Pick<IpcMain, 'handle'>;
+  dialog: Pick<Dialog, 'showErrorBox' | 'showMessageBox'>;
+  Menu: { buildFromTemplate: typeof Menu.buildFromTemplate; setApplicationMenu: typeof Menu.setApplicationMenu };
+  shell: Pick<Shell, 'openPath'>;
+  /** Read only after ready (Electron refuses `defaultSession` before). */
+  session: { readonly defaultSession: Session };
+}
+
+export interface LaunchOptions {
+  argv: readonly string[];
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  platform: NodeJS.Platform;
+  /** The folder of the main bundle (out/main): the preload and the renderer are its siblings. */
+  mainDir: string;
+  openDatabase: (options: OpenOptions) => Promise<OpenedDatabase>;
+}
+
+export interface LaunchedApp {
+  /** False when another copy already runs: this one quits at once. */
+  primary: boolean;
+  dataDir: string;
+  /** Settles when startup has finished, whether it opened the window or gave up. */
+  ready: Promise<void>;
+  profileFiles: ProfileFileInbox;
+  mainWindow(): BrowserWindow | undefined;
+  database(): OpenedDatabase | undefined;
+  log: MainLog;
+}
+
+/**
+ * Puts Electron's own files (and its single-instance lock) in the chosen data folder, so that
+ * separate data folders (tests, e2e) run side by side. setPath throws for a missing folder, so it
+ * is created first; if it cannot be, userData stays put and opening the database reports why.
+ */
+function moveUserData(app: Pick<App, 'setPath'>, dataDir: string): void {
+  try {
+    fs.mkdirSync(dataDir, { recursive: true });
+    app.setPath('userData', dataDir);
+  } catch {
+    // openDatabase names the folder and the problem in the startup dialog.
+  }
+}
+
+/**
+ * The whole life of the main process: what must happen before ready (data folder, privileged
+ * scheme, sandbox, single-instance lock, guards, OS file events), then the database, IPC, menu and
+ * window once ready, and closing the database on quit.
+ */
+export function launchApp(electron: ElectronMain, options: LaunchOptions): LaunchedApp {
+  const { app } = electron;
+  const override = dataDirOverride(options.argv, options.env, options.cwd);
+  if (override !== undefined) moveUserData(app, override);
+  const dataDir = override ?? app.getPath('userData');
+  registerAppScheme(electron.protocol);
+  app.enableSandbox();
+
+  const log = createMainLog(dataDir);
+  let window: BrowserWindow | undefined;
+  let database: OpenedDatabase | undefined;
+  const profileFiles = createProfileFileInbox({
+    announce: (payload) => {
+      if (window && !window.isDestroyed()) window.webContents.send(ipcEvent('profileFileOpened'), payload);
+    },
+  });
+  const launched: LaunchedApp = { primary: true, dataDir, ready: Promise.resolve(), profileFiles, mainWindow: () => window, database: () => database, log };
+
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return { ...launched, primary: false };
+  }
+
+  for (const file of profileFilesFromArgv(options.argv, options.cwd)) profileFiles.remember(file);
+  app.on('open-file', (event, filePath) => {
+    event.preventDefault();
+    profileFiles.remember(filePath);
+    bringToFront(window);
+  });
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    bringToFront(window);
+    for (const file of profileFilesFromArgv(argv, workingDirectory)) profileFiles.remember(file);
+  });
+  guardAllWebContents(app);
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => {
+    database?.close();
+    database = undefined;
+  });
+
+  const sendMenuCommand = (command: MenuCommand): void => {
+    const target = electron.BrowserWindow.getFocusedWindow() ?? window;
+    if (target && !target.isDestroyed()) target.webContents.send(ipcEvent('menuCommand'), command);
+  };
+
+  const start = async (): Promise<void> => {
+    denyAllPermissions(electron.session.defaultSession);
+    try {
+      database = await options.openDatabase({ dataDir });
+    } catch (error) {
+      log.write('error', { event: 'database-refused', code: (error as { code?: string })?.code ?? 'unknown' });
+      showStartupError(electron.dialog, error);
+      app.quit();
+      return;
+    }
+    const opened = database;
+    log.write('info', { event: 'database-opened' });
+    serveRenderer(electron.protocol, path.join(options.mainDir, '..', 'renderer'));
+    const handlers = createChannelHandlers(opened, { appVersion: app.getVersion(), shell: 'electron' });
+    registerIpcHandlers(electron.ipcMain, handlers, {
+      log: log.handlerLogger,
+      onRefusedSender: (channel) => log.write('warn', { event: 'ipc-sender-refused', channel, code: 'invalid_input' }),
+    });
+    const actions = {
+      sendMenuCommand,
+      openDataFolder: () => {
+        void electron.shell.openPath(dataDir).then((failure) => {
+          if (failure) log.write('warn', { event: 'open-data-folder-failed' });
+        });
+      },
+      showAbout: () => void showAboutDialog(electron.dialog, window, { appVersion: app.getVersion(), schemaVersion: opened.schemaVersion }),
+    };
+    electron.Menu.setApplicationMenu(electron.Menu.buildFromTemplate(buildMenuTemplate(actions, options.platform, { isPackaged: app.isPackaged })));
+
+    window = createMainWindow({
+      BrowserWindow: electron.BrowserWindow,
+      preloadPath: path.join(options.mainDir, '..', 'preload', 'index.cjs'),
+      onLoadFailed: () => log.write('error', { event: 'renderer-load-failed' }),
+    });
+    // After a reload the preload buffers events until the renderer subscribes again.
+    window.webContents.on('did-finish-load', () => profileFiles.windowReady());
+    window.on('closed', () => {
+      profileFiles.windowNotReady();
+      window = undefined;
+    });
+  };
+
+  launched.ready = app.whenReady().then(start).catch((error: unknown) => {
+    log.write('error', { event: 'startup-failed', detail: (error as Error)?.name });
+    showStartupError(electron.dialog, error);
+    app.quit();
+  });
+  return launched;
+}

@@ -1,0 +1,124 @@
+import type { IpcMain } from 'electron';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createChannelHandlers } from '../../database/api';
+import type { OpenedDatabase } from '../../database/open';
+import { useTempDirs } from '../../database/test-support/temp-database';
+import { CHANNEL_NAMES, ipcChannel } from '../common/channels';
+import { FakeIpcMain, FakeWebContents, FakeWebFrame } from '../test-support/fake-electron';
+import { registerIpcHandlers, REFUSED_SENDER_MESSAGE } from './ipc';
+
+const dirs = useTempDirs();
+let database: OpenedDatabase;
+let ipcMain: FakeIpcMain;
+let logged: Array<{ channel: string; code: string; detail?: string }>;
+let refused: string[];
+let registered: readonly string[];
+/** The DALA window: its top frame shows app://dala/index.html. */
+let window: FakeWebContents;
+
+const learnerCount = () => (database.sqlite.prepare('SELECT count(*) AS n FROM learner_profiles').get() as { n: number }).n;
+const create = ipcChannel('createLearnerProfile');
+
+beforeEach(async () => {
+  database = await dirs.open();
+  ipcMain = new FakeIpcMain();
+  logged = [];
+  refused = [];
+  registered = registerIpcHandlers(ipcMain as unknown as IpcMain, createChannelHandlers(database, { appVersion: '0.1.0', shell: 'electron' }), {
+    log: (entry) => logged.push(entry),
+    onRefusedSender: (channel) => refused.push(channel),
+  });
+  window = new FakeWebContents();
+});
+
+describe('registerIpcHandlers', () => {
+  it('registers every contract channel on dala:<name>, and nothing else', () => {
+    expect([...ipcMain.handlers.keys()]).toEqual(CHANNEL_NAMES.map((name) => ipcChannel(name)));
+    expect(registered).toEqual([...CHANNEL_NAMES]);
+    expect(new Set(registered).size).toBe(CHANNEL_NAMES.length);
+  });
+
+  it('round-trips a valid createLearnerProfile from the DALA window into the database', async () => {
+    const result = (await ipcMain.invokeFrom(window, window.mainFrame, create, { displayName: "Zoë O'Brien" })) as { ok: boolean; value: { id: string; displayName: string } };
+    expect(result.ok).toBe(true);
+    expect(result.value.displayName).toBe("Zoë O'Brien");
+    expect(learnerCount()).toBe(1);
+    const listed = (await ipcMain.invokeFrom(window, window.mainFrame, ipcChannel('listLearners'), {})) as { ok: boolean; value: Array<{ id: string }> };
+    expect(listed.value.map((l) => l.id)).toEqual([result.value.id]);
+  });
+
+  it('answers an invalid payload with invalid_input naming the field, and writes nothing', async () => {
+    const before = learnerCount();
+    for (const payload of [{ displayName: '' }, { displayName: 42 }, { displayName: 'Ann', extra: true }, 'Ann', null]) {
+      const result = (await ipcMain.invokeFrom(window, window.mainFrame, create, payload)) as { ok: boolean; error: { code: string; field?: string } };
+      expect(result.ok, JSON.stringify(payload)).toBe(false);
+      expect(result.error.code).toBe('invalid_input');
+    }
+    const named = (await ipcMain.invokeFrom(window, window.mainFrame, create, { displayName: 42 })) as { error: { field?: string } };
+    expect(named.error.field).toBe('displayName');
+    expect(learnerCount()).toBe(before);
+    expect(logged.every((entry) => entry.code === 'invalid_input')).toBe(true);
+  });
+});
+
+describe('the sender check', () => {
+  const wrongSenders: Array<[string, () => FakeWebFrame | null]> = [
+    ['another origin in the top frame', () => Object.assign(window.mainFrame, { url: 'https://example.com/' })],
+    ['a look-alike custom origin', () => Object.assign(window.mainFrame, { url: 'app://evil/index.html' })],
+    ['a file:// page', () => Object.assign(window.mainFrame, { url: 'file:///tmp/evil.html' })],
+    ['a subframe, even on app://dala', () => window.subframe('app://dala/index.html')],
+    ['a top frame that is not the sender’s main frame', () => new FakeWebFrame('app://dala/index.html')],
+    ['a missing frame (disposed or navigated away)', () => null],
+    ['a detached frame (running unload handlers)', () => Object.assign(window.mainFrame, { detached: true })],
+  ];
+
+  for (const [name, frame] of wrongSenders) {
+    it(`refuses ${name} without touching the database`, async () => {
+      const before = learnerCount();
+      const result = await ipcMain.invokeFrom(window, frame(), create, { displayName: 'Should Not Exist' });
+      expect(result).toEqual({ ok: false, error: { code: 'invalid_input', message: REFUSED_SENDER_MESSAGE } });
+      expect(learnerCount()).toBe(before);
+      expect(refused).toEqual(['createLearnerProfile']);
+      expect(logged).toEqual([]);
+    });
+  }
+
+  it('refuses a sender whose frame throws when read (disposed render frame)', async () => {
+    const event = {
+      sender: window,
+      get senderFrame(): never {
+        throw new Error('Render frame was disposed before WebFrameMain could be accessed');
+      },
+    };
+    const listener = ipcMain.handlers.get(create)!;
+    expect(await listener(event, { displayName: 'X' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(learnerCount()).toBe(0);
+  });
+
+  it('calls no handler at all for a wrong sender', async () => {
+    const calls: string[] = [];
+    const spyHandlers = new Proxy(createChannelHandlers(database, { appVersion: '0.1.0', shell: 'electron' }), {
+      get: (target, name, receiver) => {
+        calls.push(String(name));
+        return Reflect.get(target, name, receiver);
+      },
+    });
+    const spied = new FakeIpcMain();
+    registerIpcHandlers(spied as unknown as IpcMain, spyHandlers);
+    await spied.invokeFrom(window, window.subframe('app://dala/'), create, { displayName: 'X' });
+    expect(calls).toEqual([]);
+    await spied.invokeFrom(window, window.mainFrame, create, { displayName: 'Y' });
+    expect(calls).toEqual(['createLearnerProfile']);
+  });
+
+  it('checks the sender on every channel, reads included', async () => {
+    (await ipcMain.invokeFrom(window, window.mainFrame, create, { displayName: 'Ann' })) as unknown;
+    const stranger = new FakeWebContents(undefined, 'https://example.com/');
+    for (const name of CHANNEL_NAMES) {
+      const result = (await ipcMain.invokeFrom(stranger, stranger.mainFrame, ipcChannel(name), {})) as { ok: boolean; error?: { message: string } };
+      expect(result.ok, name).toBe(false);
+      expect(result.error?.message, name).toBe(REFUSED_SENDER_MESSAGE);
+    }
+    expect(learnerCount()).toBe(1);
+  });
+});

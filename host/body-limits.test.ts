@@ -1,0 +1,116 @@
+import http from 'node:http';
+import { describe, expect, it } from 'vitest';
+import { MAX_BODY_BYTES } from './api-route';
+import type { BrowserHost } from './server';
+import { apiRequest, useTempHosts } from './test-support/host-fixture';
+
+const hosts = useTempHosts();
+const learnerCount = (host: BrowserHost): number =>
+  (host.database.sqlite.prepare('SELECT count(*) AS n FROM learner_profiles').get() as { n: number }).n;
+/** A createLearnerProfile body of `bytes` bytes (the padding makes it invalid only by its size or key). */
+const paddedBody = (bytes: number): string => {
+  const start = '{"displayName":"Ada","pad":"';
+  return `${start}${'x'.repeat(bytes - start.length - 2)}"}`;
+};
+
+describe('request bodies', () => {
+  it('malformed JSON is 400 invalid_input and writes nothing', async () => {
+    const { host } = await hosts.start();
+    for (const body of ['{"displayName": "Ada"', 'displayName=Ada', '', '{\'displayName\':\'Ada\'}']) {
+      const response = await apiRequest(host, 'createLearnerProfile', undefined, { body });
+      expect(response.status, body).toBe(400);
+      const parsed = JSON.parse(response.text) as { ok: boolean; error: { code: string; message: string } };
+      expect(parsed).toEqual({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/not valid JSON/) } });
+    }
+    expect(learnerCount(host)).toBe(0);
+  });
+
+  it.each(['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', ''])(
+    'Content-Type "%s" is 415 and writes nothing',
+    async (contentType) => {
+      const { host } = await hosts.start();
+      const response = await apiRequest(host, 'createLearnerProfile', { displayName: 'Ada' }, { headers: { 'Content-Type': contentType } });
+      expect(response.status).toBe(415);
+      expect(learnerCount(host)).toBe(0);
+    },
+  );
+
+  it('application/json with a charset is accepted', async () => {
+    const { host } = await hosts.start();
+    const response = await apiRequest(host, 'createLearnerProfile', { displayName: 'Ada' }, { headers: { 'Content-Type': 'Application/JSON; charset=utf-8' } });
+    expect(response.status).toBe(200);
+    expect(learnerCount(host)).toBe(1);
+  });
+
+  it('the limit is 1 MiB', () => {
+    expect(MAX_BODY_BYTES).toBe(1024 * 1024);
+  });
+
+  it('a 2 MiB body with Content-Length is 413, closes the connection, and the host keeps serving', async () => {
+    const { host } = await hosts.start();
+    const response = await apiRequest(host, 'createLearnerProfile', undefined, { body: paddedBody(2 * 1024 * 1024) });
+    expect(response.status).toBe(413);
+    expect(response.headers.connection).toBe('close');
+    expect(JSON.parse(response.text)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(learnerCount(host)).toBe(0);
+    expect((await apiRequest(host, 'listLearners', {})).status).toBe(200);
+  });
+
+  it('a declared 2 MiB body is refused before any of it is read', async () => {
+    const { host } = await hosts.start();
+    // Only the headers and a few bytes are sent: an answer can only come from the declared length.
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = http.request({
+        host: '127.0.0.1',
+        port: host.port,
+        method: 'POST',
+        path: '/api/createLearnerProfile',
+        agent: false,
+        headers: { Host: `127.0.0.1:${host.port}`, Authorization: `Bearer ${host.token}`, 'Content-Type': 'application/json', 'Content-Length': String(2 * 1024 * 1024) },
+      });
+      const timer = setTimeout(() => reject(new Error('no answer: the host is waiting for the body')), 3_000);
+      req.on('response', (res) => {
+        clearTimeout(timer);
+        res.resume();
+        resolve(res.statusCode ?? 0);
+        req.destroy();
+      });
+      req.on('error', () => undefined);
+      req.write('{"displayName":');
+    });
+    expect(status).toBe(413);
+  });
+
+  it('a client that goes away in the middle of a body leaves the host serving', async () => {
+    const { host } = await hosts.start();
+    await new Promise<void>((resolve) => {
+      const req = http.request({
+        host: '127.0.0.1',
+        port: host.port,
+        method: 'POST',
+        path: '/api/createLearnerProfile',
+        agent: false,
+        headers: { Host: `127.0.0.1:${host.port}`, Authorization: `Bearer ${host.token}`, 'Content-Type': 'application/json', 'Content-Length': '100' },
+      });
+      req.on('error', () => resolve());
+      req.write('{"displayName":', () => setTimeout(() => req.destroy(), 50));
+    });
+    expect((await apiRequest(host, 'listLearners', {})).status).toBe(200);
+    expect(learnerCount(host)).toBe(0);
+  });
+
+  it('a 2 MiB chunked body (no Content-Length) is 413 too', async () => {
+    const { host } = await hosts.start();
+    const response = await apiRequest(host, 'createLearnerProfile', undefined, { body: paddedBody(2 * 1024 * 1024), chunked: true });
+    expect(response.status).toBe(413);
+    expect(learnerCount(host)).toBe(0);
+    expect((await apiRequest(host, 'listLearners', {})).status).toBe(200);
+  });
+
+  it('a body just under 1 MiB is read and parsed (then refused by the schema, not by size)', async () => {
+    const { host } = await hosts.start();
+    const response = await apiRequest(host, 'createLearnerProfile', undefined, { body: paddedBody(MAX_BODY_BYTES - 10) });
+    expect(response.status).toBe(200);
+    expect(JSON.parse(response.text)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+});
