@@ -1,12 +1,9 @@
 import type { ServerResponse } from 'node:http';
 
-/**
- * The renderer's Content-Security-Policy, the same text as the meta tag in renderer/index.html
- * (a test compares them). Sent as a header too, where `frame-ancestors` also takes effect.
- */
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; " +
-  "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+import { CONTENT_SECURITY_POLICY } from '../electron/common/content-security-policy';
+
+/** The renderer's policy (electron/common/content-security-policy.ts), sent as a header. */
+export { CONTENT_SECURITY_POLICY };
 
 /** Sent on every response, static or API, success or error. No CORS header is ever sent. */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {

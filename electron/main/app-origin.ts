@@ -8,12 +8,8 @@ export const APP_HOST = 'dala';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_START_URL = `${APP_ORIGIN}/index.html`;
 
-/**
- * Sent as a header with every app:// response; renderer/index.html carries the same policy in its
- * meta tag (a test compares them). `frame-ancestors` only takes effect from the header.
- */
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+/** Sent as a header with every app:// response (see electron/common/content-security-policy.ts). */
+export { CONTENT_SECURITY_POLICY } from '../common/content-security-policy';
 
 /**
  * True only for URLs on app://dala/. Node's URL gives custom schemes an opaque origin ("null"),

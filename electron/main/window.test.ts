@@ -1,3 +1,4 @@
+import { META_CONTENT_SECURITY_POLICY } from '../common/content-security-policy';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron';
@@ -84,7 +85,8 @@ describe('CONTENT_SECURITY_POLICY', () => {
     const html = fs.readFileSync(path.join(root, 'renderer', 'index.html'), 'utf8');
     const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/i.exec(html);
     expect(meta, 'renderer/index.html has no CSP meta tag').not.toBeNull();
-    expect(meta![1]).toBe(CONTENT_SECURITY_POLICY);
+    expect(meta![1]).toBe(META_CONTENT_SECURITY_POLICY);
+    expect(CONTENT_SECURITY_POLICY).toBe(`${META_CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`);
   });
 
   it('allows nothing from outside the app', () => {

@@ -16,7 +16,10 @@ export function CelebrationDialog() {
       if (typeof dialog.showModal === 'function') dialog.showModal();
       else dialog.setAttribute('open', '');
     }
-    if (!open && dialog.open) dialog.close();
+    if (!open && dialog.open) {
+      if (typeof dialog.close === 'function') dialog.close();
+      else dialog.removeAttribute('open');
+    }
   }, [open]);
   const title = badges.length > 1 ? text.common.celebrationManyTitle(badges.length) : text.common.celebrationTitle;
   return (
