@@ -26,7 +26,7 @@ export const LAYERS: Layer[] = [
   },
 ];
 
-const TEST_PACKAGES = ['vitest', 'node:', 'fast-check', 'better-sqlite3', '@testing-library/react', '@testing-library/dom', '@testing-library/user-event'];
+const TEST_PACKAGES = ['vitest', 'node:', 'fast-check', 'better-sqlite3', 'tsx', '@testing-library/react', '@testing-library/dom', '@testing-library/user-event'];
 
 const IMPORT = /(?:^|[^\w.])(?:import|export)\s[^'"`;]*?from\s*['"]([^'"]+)['"]|(?:^|[^\w.])import\s*\(\s*['"]([^'"]+)['"]\s*\)|(?:^|[^\w.])require\s*\(\s*['"]([^'"]+)['"]\s*\)|(?:^|[^\w.])import\s+['"]([^'"]+)['"]/g;
 
