@@ -99,7 +99,10 @@ export async function openDatabase(options: OpenOptions): Promise<OpenedDatabase
   }
   let sqlite: Database.Database;
   try {
-    sqlite = new Database(file);
+    // Running from source under Electron needs better-sqlite3 built for Electron's ABI, kept apart
+    // from the Node build the CLI uses (scripts/electron-native.mjs); packaged apps need none.
+    const nativeBinding = process.env.DALA_SQLITE_NATIVE_BINDING;
+    sqlite = nativeBinding ? new Database(file, { nativeBinding }) : new Database(file);
   } catch (error) {
     throw new DalaError('storage', `The database ${file} cannot be opened (${(error as Error).message}). Check that the folder can be written to.`);
   }
