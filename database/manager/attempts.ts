@@ -60,7 +60,7 @@ export function getActivityAttempts(ctx: ManagerContext, input: ListActivityAtte
   return readQuery(() => {
     assertLearnerExists(ctx, learnerId);
     const where = loId ? and(eq(activityAttempts.learnerId, learnerId), eq(activityAttempts.loId, loId)) : eq(activityAttempts.learnerId, learnerId);
-    const query = ctx.db.select().from(activityAttempts).where(where).orderBy(desc(activityAttempts.attemptTimestamp), desc(activityAttempts.id));
+    const query = ctx.db.select().from(activityAttempts).where(where).orderBy(desc(activityAttempts.attemptTimestamp), desc(activityAttempts.attemptUid));
     return (limit ? query.limit(limit) : query).all().map(toActivityAttempt);
   });
 }

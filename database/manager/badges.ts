@@ -23,6 +23,6 @@ export function getBadges(ctx: ManagerContext, input: LearnerRefInput): BadgeRec
   const { learnerId } = parseInput(learnerRefInput, input);
   return readQuery(() => {
     assertLearnerExists(ctx, learnerId);
-    return ctx.db.select().from(badges).where(eq(badges.learnerId, learnerId)).orderBy(asc(badges.earnedDate), asc(badges.id)).all().map(toBadgeRecord);
+    return ctx.db.select().from(badges).where(eq(badges.learnerId, learnerId)).orderBy(asc(badges.earnedDate), asc(badges.badgeId)).all().map(toBadgeRecord);
   });
 }

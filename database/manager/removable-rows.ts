@@ -68,7 +68,7 @@ export function listRemovable(ctx: ManagerContext, t: RemovableTable, learnerId:
   return ctx.sqlite
     .prepare(
       `SELECT ${t.keyColumn} AS key, ${t.valueColumn ?? 'NULL'} AS value, timestamp FROM ${t.table}
-       WHERE learner_id = ? AND deleted_at IS NULL ORDER BY timestamp, id`,
+       WHERE learner_id = ? AND deleted_at IS NULL ORDER BY timestamp, key`,
     )
     .all(learnerId) as RemovableRow[];
 }

@@ -32,9 +32,18 @@ export const backupV1Schema = z
   })
   .superRefine((b, ctx) => {
     const seen = new Set<string>();
+    const attemptOwner = new Map<string, string>();
     b.learners.forEach((l, i) => {
       if (seen.has(l.learner.id)) ctx.addIssue({ code: 'custom', message: `duplicate learner "${l.learner.id}"`, path: ['learners', i, 'learner', 'id'] });
       seen.add(l.learner.id);
+      // An attempt uid is global: two learners holding one would collide on restore.
+      l.records.activityAttempts.forEach((a, j) => {
+        const owner = attemptOwner.get(a.attemptUid);
+        if (owner !== undefined && owner !== l.learner.id) {
+          ctx.addIssue({ code: 'custom', message: `attempt uid "${a.attemptUid}" also belongs to learner "${owner}"`, path: ['learners', i, 'records', 'activityAttempts', j, 'attemptUid'] });
+        }
+        attemptOwner.set(a.attemptUid, l.learner.id);
+      });
     });
   });
 export type BackupV1 = z.output<typeof backupV1Schema>;
@@ -67,7 +76,7 @@ export function sumCounts(transfers: readonly LearnerTransfer[]): RecordCounts {
 /** Reads the learners for a backup in one read transaction, so the backup is a consistent picture. */
 export function collectBackup(sqlite: Database.Database, filters: BackupFilters, appVersion: string, now: string, onProgress?: (done: number, total: number) => void): BackupV1 {
   const transfers = sqlite.transaction(() => {
-    const ids = filters.learnerIds ?? (sqlite.prepare('SELECT id FROM learner_profiles ORDER BY id').all() as Array<{ id: string }>).map((r) => r.id);
+    const ids = filters.learnerIds ? [...new Set(filters.learnerIds)] : (sqlite.prepare('SELECT id FROM learner_profiles ORDER BY id').all() as Array<{ id: string }>).map((r) => r.id);
     return ids.flatMap((id, i): LearnerTransfer[] => {
       const learner = readLearner(sqlite, id);
       onProgress?.(i + 1, ids.length);

@@ -24,14 +24,46 @@ export function decodeJsonFile(bytes: Uint8Array | string, maxBytes: number, wha
     }
   }
   if (text.charCodeAt(0) === 0xfeff) throw fileError(`The ${what} starts with a byte-order mark; it was changed by another program. Export it again from DALA.`);
+  let parsed: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    parsed = JSON.parse(text) as unknown;
   } catch (error) {
     if (error instanceof RangeError) throw fileError(`The ${what} is nested too deeply to be a DALA file.`);
-    const detail = (error as Error).message.replace(/^JSON\.parse: /, '');
-    const truncated = /end of (JSON )?(data|input)|Unterminated/i.test(detail);
-    throw fileError(truncated ? `The ${what} is cut off (truncated): ${detail}.` : `The ${what} is not valid JSON: ${detail}.`);
+    throw fileError(describeSyntaxError(text, (error as Error).message, what));
   }
+  if (nestingDepth(parsed) > MAX_NESTING) throw fileError(`The ${what} is nested too deeply to be a DALA file (more than ${MAX_NESTING} levels).`);
+  return parsed;
+}
+
+/** DALA files nest a few levels; details are limited to 16 more. Deeper is not a DALA file. */
+const MAX_NESTING = 64;
+
+/** Depth of nested arrays/objects, measured without recursion so no input can overflow the stack. */
+export function nestingDepth(value: unknown): number {
+  let deepest = 0;
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length > 0) {
+    const [current, depth] = stack.pop() as [unknown, number];
+    if (current === null || typeof current !== 'object') continue;
+    if (depth + 1 > deepest) deepest = depth + 1;
+    if (deepest > MAX_NESTING) return deepest;
+    for (const child of Object.values(current as Record<string, unknown>)) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
+/**
+ * One line, without quoting the file (V8 messages may include a snippet of it, newlines and all).
+ * A syntax error at the very end of the text means the file was cut off.
+ */
+function describeSyntaxError(text: string, message: string, what: string): string {
+  const position = /at position (\d+)/.exec(message);
+  const atEnd = position ? Number(position[1]) >= text.trimEnd().length : /Unexpected end|Unterminated/i.test(message);
+  if (atEnd || /Unexpected end of JSON input/i.test(message)) return `The ${what} is cut off (truncated): it ends in the middle of the data.`;
+  const where = position ? ` at character ${position[1]}` : '';
+  const token = /Unexpected token '?(.)'?/.exec(message)?.[1];
+  const detail = token ? `Unexpected token "${token}"${where}` : message.replace(/, ".*$/s, '').replace(/\s+/g, ' ').replace(/ in JSON/, '').trim();
+  return `The ${what} is not valid JSON: ${detail}.`;
 }
 
 /** Dotted/bracketed JSON path of a zod issue: records.activityAttempts[3].score */

@@ -57,12 +57,15 @@ function creationPlan(transfer: LearnerTransfer, outcome: 'created' | 'replaced'
   return { learnerId: transfer.learner.id, displayName: transfer.learner.displayName, outcome, tables, totals: sumTables(tables) };
 }
 
-/** An attempt uid is global: one that belongs to another learner here would be a silent collision. */
-function checkAttemptOwnership(sqlite: Database.Database, transfer: LearnerTransfer): void {
+/**
+ * An attempt uid is global: one that belongs to another learner here would be a silent collision.
+ * Learners a `--replace` restore is about to remove do not count.
+ */
+function checkAttemptOwnership(sqlite: Database.Database, transfer: LearnerTransfer, leaving: ReadonlySet<string>): void {
   const owner = sqlite.prepare('SELECT learner_id AS learnerId FROM activity_attempts WHERE attempt_uid = ?');
   transfer.records.activityAttempts.forEach((a, i) => {
     const row = owner.get(a.attemptUid) as { learnerId: string } | undefined;
-    if (row && row.learnerId !== transfer.learner.id) {
+    if (row && row.learnerId !== transfer.learner.id && !leaving.has(row.learnerId)) {
       throw new DalaError('conflict', `Attempt ${a.attemptUid} already belongs to another learner on this machine; nothing was imported.`, `records.activityAttempts[${i}].attemptUid`);
     }
   });
@@ -72,8 +75,8 @@ function checkAttemptOwnership(sqlite: Database.Database, transfer: LearnerTrans
  * Works out what importing one learner would change, without writing. `apply` then writes exactly
  * that inside the caller's transaction.
  */
-export function planLearnerImport(sqlite: Database.Database, transfer: LearnerTransfer, policy: ImportPolicy): LearnerImportPlan {
-  checkAttemptOwnership(sqlite, transfer);
+export function planLearnerImport(sqlite: Database.Database, transfer: LearnerTransfer, policy: ImportPolicy, leaving: ReadonlySet<string> = new Set()): LearnerImportPlan {
+  checkAttemptOwnership(sqlite, transfer, leaving);
   const id = transfer.learner.id;
   const local = readLearner(sqlite, id);
   if (!local) return { ...creationPlan(transfer, 'created'), apply: (w) => writeAll(w, transfer) };
@@ -136,15 +139,16 @@ export function runImport(
 ): LearnerImportPlan[] {
   const work = () => {
     const writer = dryRun ? undefined : learnerRowWriter(sqlite);
+    let leaving = new Set<string>();
     if (clearFirst) {
       // Start from the backup alone: each learner in it replaces ours, the rest are removed.
       const kept = new Set(transfers.map((t) => t.learner.id));
-      const others = (sqlite.prepare('SELECT id FROM learner_profiles').all() as Array<{ id: string }>).filter((r) => !kept.has(r.id));
-      if (!dryRun) for (const r of others) sqlite.prepare('DELETE FROM learner_profiles WHERE id = ?').run(r.id);
+      leaving = new Set((sqlite.prepare('SELECT id FROM learner_profiles').all() as Array<{ id: string }>).map((r) => r.id).filter((id) => !kept.has(id)));
+      if (!dryRun) for (const id of leaving) sqlite.prepare('DELETE FROM learner_profiles WHERE id = ?').run(id);
       policy = 'replace';
     }
     return transfers.map((transfer, i) => {
-      const plan = planLearnerImport(sqlite, transfer, policy);
+      const plan = planLearnerImport(sqlite, transfer, policy, leaving);
       if (writer) plan.apply(writer, sqlite);
       onProgress?.(i + 1, transfers.length);
       return plan;

@@ -107,7 +107,7 @@ describe('merging two real databases (fast-check, fewer runs)', () => {
       }),
       { numRuns: 25 },
     );
-  });
+  }, 120_000);
 
   it('importing the same file twice changes nothing the second time', async () => {
     await fc.assert(
@@ -129,7 +129,7 @@ describe('merging two real databases (fast-check, fewer runs)', () => {
       }),
       { numRuns: 15 },
     );
-  });
+  }, 120_000);
 
   it('a later removal on one machine is not undone by the other machine\'s older file', async () => {
     const { a, b, onA } = await twoMachines([{ kind: 'interest', name: 'Space' }]);

@@ -37,6 +37,9 @@ export interface ImportOptions {
  */
 export async function importTransfers(database: { sqlite: Database.Database; dataDir: string }, transfers: readonly LearnerTransfer[], options: ImportOptions): Promise<ImportReport> {
   let snapshotId: string | null = null;
+  // A refused import (conflict policy, attempt owned by another learner) must leave nothing
+  // behind, not even a snapshot that would rotate away the one undoing the last real import.
+  if (!options.dryRun) runImport(database.sqlite, transfers, options.policy, true, undefined, options.clearFirst === true);
   if (!options.dryRun) snapshotId = (await createSnapshot(database.sqlite, database.dataDir, options.snapshotReason ?? 'pre-import')).id;
   const learnersBefore = (database.sqlite.prepare('SELECT count(*) AS n FROM learner_profiles').get() as { n: number }).n;
   const plans = runImport(database.sqlite, transfers, options.policy, options.dryRun, options.onProgress, options.clearFirst === true);

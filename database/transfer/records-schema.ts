@@ -20,12 +20,14 @@ function jsonDepth(value: unknown, depth = 0): number {
 const details = dto.jsonObject.refine((v) => jsonDepth(v) <= MAX_JSON_DEPTH, `must not be nested more than ${MAX_JSON_DEPTH} levels deep`);
 const optionalTime = dto.isoTimestamp.nullable().default(null);
 
-export const learnerRecordSchema = z.object({
-  id: dto.learnerId,
-  displayName: dto.displayName,
-  createdAt: dto.isoTimestamp,
-  lastUpdatedAt: dto.isoTimestamp,
-});
+export const learnerRecordSchema = z
+  .object({
+    id: dto.learnerId,
+    displayName: dto.displayName,
+    createdAt: dto.isoTimestamp,
+    lastUpdatedAt: dto.isoTimestamp,
+  })
+  .refine((l) => l.lastUpdatedAt >= l.createdAt, { message: 'lastUpdatedAt must not be before createdAt', path: ['lastUpdatedAt'] });
 
 export const preferenceRowSchema = z.object({ category: dto.preferenceCategory, value: z.string().min(1).max(200), timestamp: dto.isoTimestamp, deletedAt: optionalTime });
 export const interestRowSchema = z.object({ interestName: dto.interestName, timestamp: dto.isoTimestamp, deletedAt: optionalTime });
