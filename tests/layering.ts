@@ -15,7 +15,8 @@ export interface Layer {
 
 export const LAYERS: Layer[] = [
   { folder: 'electron/common', folders: ['resources/content'], packages: ['zod'] },
-  { folder: 'database', folders: ['electron/common', 'resources/content', 'package.json'], packages: ['node:', 'better-sqlite3', 'drizzle-orm', 'drizzle-kit', 'zod'] },
+  // tsx: only to start the job worker from TypeScript source when no bundle exists (host, tests).
+  { folder: 'database', folders: ['electron/common', 'resources/content', 'package.json'], packages: ['node:', 'better-sqlite3', 'drizzle-orm', 'drizzle-kit', 'zod', 'tsx'] },
   { folder: 'electron/main', folders: ['electron/common', 'database', 'electron/test-support'], packages: ['electron', 'node:', 'zod'] },
   { folder: 'electron/preload', folders: ['electron/common', 'electron/test-support'], packages: ['electron'] },
   { folder: 'host', folders: ['electron/common', 'database'], packages: ['node:', 'zod'] },
