@@ -18,9 +18,17 @@ export function freshDataDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'dala-e2e-'));
 }
 
+export interface StartHostOptions {
+  /**
+   * The port to listen on (default 0: any free port). A restart test passes the port of the host it
+   * replaces, so the app keeps its origin and the same browser page can simply load it again.
+   */
+  port?: number;
+}
+
 /** Starts `dala-host` as a user would (a real process, a real data dir) and waits for its line. */
-export function startHost(dataDir: string = freshDataDir()): Promise<RunningHost> {
-  const child = spawn(process.execPath, [path.join(projectRoot, 'bin', 'dala-host.cjs'), '--port', '0', '--data-dir', dataDir], {
+export function startHost(dataDir: string = freshDataDir(), options: StartHostOptions = {}): Promise<RunningHost> {
+  const child = spawn(process.execPath, [path.join(projectRoot, 'bin', 'dala-host.cjs'), '--port', String(options.port ?? 0), '--data-dir', dataDir], {
     cwd: projectRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -27,8 +27,17 @@ export interface AppPage {
   pageErrors: string[];
 }
 
-export async function openAppPage(browser: Browser, url: string, viewport = { width: 1024, height: 768 }): Promise<AppPage> {
-  const context = await browser.newContext({ viewport, acceptDownloads: true });
+/**
+ * A fresh context and page on the app. `deviceScaleFactor: 2` with half the viewport is how the
+ * specs simulate 200 % browser zoom (the layout sees 512×384 CSS pixels, drawn at 1024×768).
+ */
+export async function openAppPage(
+  browser: Browser,
+  url: string,
+  viewport = { width: 1024, height: 768 },
+  options: { deviceScaleFactor?: number } = {},
+): Promise<AppPage> {
+  const context = await browser.newContext({ viewport, acceptDownloads: true, deviceScaleFactor: options.deviceScaleFactor ?? 1 });
   const page = await context.newPage();
   const origin = new URL(url).origin;
   const foreignRequests: string[] = [];

@@ -24,7 +24,10 @@ export function CelebrationDialog() {
   const title = badges.length > 1 ? text.common.celebrationManyTitle(badges.length) : text.common.celebrationTitle;
   return (
     <dialog ref={dialogRef} className="celebration" aria-labelledby="celebration-title" onCancel={dismiss} onClose={dismiss}>
-      <h2 id="celebration-title">🎉 {title}</h2>
+      <h2 id="celebration-title">
+        <span aria-hidden="true">🎉 </span>
+        {title}
+      </h2>
       <ul className="celebration-badges">
         {badges.map((b) => {
           const definition = badgeDefinitions.find((d) => d.id === b.badgeId);

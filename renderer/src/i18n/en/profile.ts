@@ -67,7 +67,7 @@ export const profile = {
   earnedOn: (date: string) => `Earned ${date}`,
 
   attemptsTitle: 'Recent activities',
-  attemptsCaption: (count: number) => `The ${count} most recent activities, newest first`,
+  attemptsCaption: (count: number) => (count === 1 ? 'The most recent activity' : `The ${count} most recent activities, newest first`),
   attemptActivity: 'Activity',
   attemptGoal: 'Learning goal',
   attemptScore: 'Score',
