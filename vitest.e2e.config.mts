@@ -5,6 +5,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['e2e/**/*.spec.ts'],
+    // The Electron specs need Electron and their own setup: vitest.electron.config.mts.
+    exclude: ['e2e/electron/**', 'node_modules/**'],
     testTimeout: 90_000,
     hookTimeout: 60_000,
     fileParallelism: false,

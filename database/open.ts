@@ -47,6 +47,8 @@ function applyPragmas(sqlite: Database.Database): void {
   // Lab machines are switched off at the wall: every commit must reach the disk.
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('busy_timeout = 5000');
+  // Deleting a learner must really erase them: freed pages are overwritten, not left readable.
+  sqlite.pragma('secure_delete = ON');
 }
 
 function readUserVersion(sqlite: Database.Database, file: string): number {

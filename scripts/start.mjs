@@ -5,6 +5,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { ensureElectronNativeBinding, NATIVE_BINDING_ENV } from './electron-native.mjs';
 import { electronBinaryPath, ensureDependencies, root } from './ensure-deps.mjs';
 
 const USAGE = 'npm start -- [--browser] [--port N] [--data-dir DIR]';
@@ -74,8 +75,8 @@ function buildIfStale() {
 }
 
 /** Runs a child with the terminal, passes Ctrl-C / SIGTERM on, and exits with its code. */
-function runChild(command, args) {
-  const child = spawn(command, args, { cwd: process.cwd(), stdio: 'inherit' });
+function runChild(command, args, env = process.env) {
+  const child = spawn(command, args, { cwd: process.cwd(), stdio: 'inherit', env });
   const forward = (signal) => {
     if (child.exitCode === null && child.signalCode === null) child.kill(signal);
   };
@@ -96,8 +97,21 @@ if (browser) {
   host();
 } else {
   const electron = electronBinaryPath();
+  // Electron needs better-sqlite3 built for its own ABI; node_modules keeps the Node build for the
+  // CLI and tests, so the Electron build is made beside it and passed in an environment variable.
+  let nativeBinding;
   if (electron) {
-    runChild(electron, [root, ...forwarded, ...positionals]);
+    try {
+      nativeBinding = ensureElectronNativeBinding({ electronBinary: electron });
+    } catch (error) {
+      console.error(error.message);
+      console.log('The database module for Electron could not be prepared, so DALA starts in the browser host instead (open the address below).');
+    }
+  }
+  if (electron && nativeBinding) {
+    runChild(electron, [root, ...forwarded, ...positionals], { ...process.env, [NATIVE_BINDING_ENV]: nativeBinding });
+  } else if (electron) {
+    host();
   } else {
     console.log('Electron is not installed on this machine, so DALA starts in the browser host instead (open the address below).');
     host();

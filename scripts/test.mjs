@@ -3,9 +3,16 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { ensureChromium } from './ensure-chromium.mjs';
 import { ensureDependencies, root } from './ensure-deps.mjs';
 
 await ensureDependencies();
+const chromium = ensureChromium();
+// Without a Chromium the browser specs cannot run: CI must have one; elsewhere they are skipped loudly.
+if (!chromium && process.env.CI) {
+  console.error('npm test: CI needs a Chromium for the end-to-end tests (see the line above).');
+  process.exit(1);
+}
 
 const bin = (name) => path.join(root, 'node_modules', '.bin', process.platform === 'win32' ? `${name}.cmd` : name);
 const resultsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dala-test-'));
@@ -24,11 +31,31 @@ const steps = [
   { name: 'typecheck (renderer)', command: bin('tsc'), args: ['-p', 'renderer/tsconfig.json', '--noEmit'] },
   { name: 'typecheck (renderer tests)', command: bin('tsc'), args: ['-p', 'tsconfig.renderer-tests.json', '--noEmit'] },
   { name: 'build (electron-vite: main, preload, renderer)', command: bin('electron-vite'), args: ['build'] },
+  // Electronegativity over electron/ and renderer/ (offline); see the script for how findings are justified.
+  { name: 'static security scan (Electronegativity)', command: process.execPath, args: [path.join(root, 'scripts', 'electronegativity.mjs')] },
   {
     name: 'unit and integration tests (vitest)',
     command: bin('vitest'),
     args: ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${path.join(resultsDir, 'vitest.json')}`],
     after: () => vitestCounts(path.join(resultsDir, 'vitest.json')),
+  },
+  {
+    name: 'browser end-to-end tests (Chromium against the browser host)',
+    when: () => {
+      if (!chromium) console.log('\n=== browser end-to-end tests: SKIPPED, no Chromium on this machine (see the setup line above)');
+      return Boolean(chromium);
+    },
+    command: bin('vitest'),
+    args: ['run', '--config', 'vitest.e2e.config.mts', '--reporter=default', '--reporter=json', `--outputFile.json=${path.join(resultsDir, 'vitest-e2e.json')}`],
+    env: { DALA_CHROMIUM: chromium ?? '' },
+    after: () => vitestCounts(path.join(resultsDir, 'vitest-e2e.json')),
+  },
+  {
+    // Real Electron under xvfb where the binary exists; elsewhere every spec is skipped with one line saying so.
+    name: 'Electron end-to-end (e2e/electron)',
+    command: process.execPath,
+    args: [path.join(root, 'scripts', 'test-electron.mjs'), '--reporter=default', '--reporter=json', `--outputFile.json=${path.join(resultsDir, 'vitest-electron.json')}`],
+    after: () => vitestCounts(path.join(resultsDir, 'vitest-electron.json')),
   },
 ];
 

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export const PROFILE_FILE_EXTENSION = '.dalaprofile';
 const DATA_DIR_FLAG = '--data-dir';
@@ -42,7 +43,23 @@ export function profileFilesFromArgv(argv: readonly string[], cwd: string): stri
       i++;
       continue;
     }
-    if (isProfileFilePath(arg)) files.push(path.resolve(cwd, arg));
+    if (!isProfileFilePath(arg)) continue;
+    // Linux desktop entries with %U (the AppImage's always has it) may pass file:// URLs.
+    if (/^file:\/\//i.test(arg)) {
+      const local = localPathOfFileUrl(arg);
+      if (local !== undefined) files.push(local);
+      continue;
+    }
+    files.push(path.resolve(cwd, arg));
   }
   return files;
+}
+
+/** The local path a file:// URL names; undefined for a remote host or a malformed URL. */
+function localPathOfFileUrl(url: string): string | undefined {
+  try {
+    return fileURLToPath(url);
+  } catch {
+    return undefined;
+  }
 }

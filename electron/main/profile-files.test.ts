@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { dataDirFromArgv, dataDirOverride, profileFilesFromArgv } from './command-line';
 import { createProfileFileInbox, MAX_REMEMBERED_FILES, type ProfileFileOpened } from './profile-files';
@@ -26,6 +27,12 @@ describe('command line', () => {
     const cwd = abs('home', 'ann');
     const argv = ['/opt/DALA/dala', '--allow-file-access', '--data-dir', 'x.dalaprofile', 'Ann.DALAPROFILE', abs('f', 'b.dalaprofile'), 'notes.txt', '--flag=y.dalaprofile'];
     expect(profileFilesFromArgv(argv, cwd)).toEqual([path.join(cwd, 'Ann.DALAPROFILE'), abs('f', 'b.dalaprofile')]);
+  });
+
+  it('turns file:// URLs (Linux desktop entries with %U) into local paths', () => {
+    const file = abs('home', 'ann', 'Zoë O.dalaprofile');
+    expect(profileFilesFromArgv(['/opt/DALA/dala', pathToFileURL(file).href], abs('tmp'))).toEqual([file]);
+    expect(profileFilesFromArgv(['/opt/DALA/dala', 'file://%zz/bad.dalaprofile'], abs('tmp'))).toEqual([]);
   });
 });
 
