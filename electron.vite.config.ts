@@ -7,7 +7,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: path.resolve(__dirname, 'electron/main/index.ts') } },
+      // job-worker.js sits beside index.js: database/jobs/job-runner.ts starts it in a worker thread.
+      // Their shared chunk sits there too (not in chunks/), because code in it finds files (the
+      // migrations, the worker) relative to its own __dirname.
+      rollupOptions: {
+        input: { index: path.resolve(__dirname, 'electron/main/index.ts'), 'job-worker': path.resolve(__dirname, 'database/jobs/job-worker.ts') },
+        output: { chunkFileNames: '[name]-[hash].js' },
+      },
     },
   },
   preload: {

@@ -6,18 +6,22 @@ import { verifyDatabase } from './maintenance/verify';
 import type { OpenedDatabase } from './open';
 import { createPersistenceManager } from './persistence-manager';
 import { toDalaError } from './storage-errors';
+import { createTransferHandlers, type TransferEnvironment } from './transfer-handlers';
 
-export interface HandlerEnvironment {
-  appVersion: string;
+export interface HandlerEnvironment extends TransferEnvironment {
   shell: 'electron' | 'browser';
   now?: () => string;
 }
 
-/** One handler per contract channel, bound to an open database. */
-export function createChannelHandlers(database: OpenedDatabase, environment: HandlerEnvironment): ChannelHandlers {
+/**
+ * One handler per contract channel, bound to an open database. `close` stops running jobs;
+ * call it before closing the database.
+ */
+export function createChannelHandlers(database: OpenedDatabase, environment: HandlerEnvironment): ChannelHandlers & { close(): Promise<void> } {
   const manager = createPersistenceManager(database, environment.now);
   return {
     ...manager,
+    ...createTransferHandlers(database, environment),
     listLearners: () => manager.listLearners(),
     getStatistics: () => collectStatistics(database.sqlite),
     verifyDatabase: (input) => verifyDatabase(database.sqlite, { fixOrphans: input.fixOrphans === true }),

@@ -1,17 +1,21 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { invokeChannel, type HandlerLogger } from '../database/api';
+import { DEFAULT_PAYLOAD_LIMIT_BYTES, payloadLimitOf } from '../electron/common/channels';
 import { isChannelName, type ChannelHandlers, type ChannelResult } from '../electron/common/contract';
 import { declaredLength, hasValidToken, isJsonContentType } from './request-guards';
 import { readBody } from './request-body';
 import { sendError, sendJson } from './responses';
 
-/** A JSON body larger than this is refused with 413. */
-export const MAX_BODY_BYTES = 1024 * 1024;
+/**
+ * A JSON body larger than this is refused with 413, unless its channel carries a whole file and
+ * has a larger limit of its own (`payloadLimitOf`, the same limit IPC enforces).
+ */
+export const MAX_BODY_BYTES = DEFAULT_PAYLOAD_LIMIT_BYTES;
 
 export const API_PREFIX = '/api/';
 
 export interface ApiContext {
-  handlers: ChannelHandlers;
+  handlers: ChannelHandlers & { close(): Promise<void> };
   token: string;
   log: HandlerLogger;
   /** Runs one call at a time against the single synchronous SQLite connection. */
@@ -19,8 +23,8 @@ export interface ApiContext {
 }
 
 /** Answers 413 and closes the connection, so the rest of the body is never read. */
-function refuseTooLarge(res: ServerResponse): void {
-  sendError(res, 413, 'invalid_input', `The request is larger than ${MAX_BODY_BYTES} bytes.`, { Connection: 'close' });
+function refuseTooLarge(res: ServerResponse, limit: number): void {
+  sendError(res, 413, 'invalid_input', `The request is larger than ${limit} bytes.`, { Connection: 'close' });
 }
 
 /**
@@ -46,15 +50,16 @@ export async function handleApiRequest(req: IncomingMessage, res: ServerResponse
     sendError(res, 415, 'invalid_input', 'The request body must be JSON (Content-Type: application/json).');
     return;
   }
+  const limit = payloadLimitOf(name);
   const length = declaredLength(req.headers);
-  if (length !== undefined && length > MAX_BODY_BYTES) {
-    refuseTooLarge(res);
+  if (length !== undefined && length > limit) {
+    refuseTooLarge(res, limit);
     return;
   }
-  const body = await readBody(req, MAX_BODY_BYTES);
+  const body = await readBody(req, limit);
   if (body.kind === 'aborted') return;
   if (body.kind === 'too_large') {
-    refuseTooLarge(res);
+    refuseTooLarge(res, limit);
     return;
   }
   let payload: unknown;

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import { describe, expect, it } from 'vitest';
+import { CHANNEL_PAYLOAD_LIMIT_BYTES } from '../electron/common/channels';
 import { MAX_BODY_BYTES } from './api-route';
 import type { BrowserHost } from './server';
 import { apiRequest, useTempHosts } from './test-support/host-fixture';
@@ -12,6 +13,32 @@ const paddedBody = (bytes: number): string => {
   const start = '{"displayName":"Ada","pad":"';
   return `${start}${'x'.repeat(bytes - start.length - 2)}"}`;
 };
+
+/**
+ * Sends only the headers (declaring `length` bytes) and a few bytes of body: an answer can only
+ * come from the declared length.
+ */
+function declaredOnly(host: BrowserHost, channel: string, length: number): Promise<number> {
+  return new Promise<number>((resolve, reject) => {
+    const req = http.request({
+      host: '127.0.0.1',
+      port: host.port,
+      method: 'POST',
+      path: `/api/${channel}`,
+      agent: false,
+      headers: { Host: `127.0.0.1:${host.port}`, Authorization: `Bearer ${host.token}`, 'Content-Type': 'application/json', 'Content-Length': String(length) },
+    });
+    const timer = setTimeout(() => reject(new Error('no answer: the host is waiting for the body')), 3_000);
+    req.on('response', (res) => {
+      clearTimeout(timer);
+      res.resume();
+      resolve(res.statusCode ?? 0);
+      req.destroy();
+    });
+    req.on('error', () => undefined);
+    req.write('{"displayName":');
+  });
+}
 
 describe('request bodies', () => {
   it('malformed JSON is 400 invalid_input and writes nothing', async () => {
@@ -58,27 +85,7 @@ describe('request bodies', () => {
 
   it('a declared 2 MiB body is refused before any of it is read', async () => {
     const { host } = await hosts.start();
-    // Only the headers and a few bytes are sent: an answer can only come from the declared length.
-    const status = await new Promise<number>((resolve, reject) => {
-      const req = http.request({
-        host: '127.0.0.1',
-        port: host.port,
-        method: 'POST',
-        path: '/api/createLearnerProfile',
-        agent: false,
-        headers: { Host: `127.0.0.1:${host.port}`, Authorization: `Bearer ${host.token}`, 'Content-Type': 'application/json', 'Content-Length': String(2 * 1024 * 1024) },
-      });
-      const timer = setTimeout(() => reject(new Error('no answer: the host is waiting for the body')), 3_000);
-      req.on('response', (res) => {
-        clearTimeout(timer);
-        res.resume();
-        resolve(res.statusCode ?? 0);
-        req.destroy();
-      });
-      req.on('error', () => undefined);
-      req.write('{"displayName":');
-    });
-    expect(status).toBe(413);
+    expect(await declaredOnly(host, 'createLearnerProfile', 2 * 1024 * 1024)).toBe(413);
   });
 
   it('a client that goes away in the middle of a body leaves the host serving', async () => {
@@ -105,6 +112,26 @@ describe('request bodies', () => {
     expect(response.status).toBe(413);
     expect(learnerCount(host)).toBe(0);
     expect((await apiRequest(host, 'listLearners', {})).status).toBe(200);
+  });
+
+  it('a channel that carries a whole file has its own, larger limit: 5 MB is read for previewProfileImport, 413 for addInterest', async () => {
+    const { host } = await hosts.start();
+    const fiveMegabytes = 'x'.repeat(5_000_000);
+    const preview = await apiRequest(host, 'previewProfileImport', { content: fiveMegabytes, fileName: 'big.dalaprofile' });
+    expect(preview.status).toBe(200);
+    // Read and parsed: refused by the file check (not JSON), not by the size of the request.
+    expect(JSON.parse(preview.text)).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.not.stringMatching(/larger than/) } });
+    const interest = await apiRequest(host, 'addInterest', { learnerId: 'learner-1', interestName: fiveMegabytes });
+    expect(interest.status).toBe(413);
+    expect(JSON.parse(interest.text)).toMatchObject({ ok: false, error: { code: 'invalid_input', message: `The request is larger than ${MAX_BODY_BYTES} bytes.` } });
+    expect((await apiRequest(host, 'listLearners', {})).status).toBe(200);
+  });
+
+  it('a file channel still has a limit: a declared body just over it is 413', async () => {
+    const { host } = await hosts.start();
+    const limit = CHANNEL_PAYLOAD_LIMIT_BYTES.previewProfileImport!;
+    expect(await declaredOnly(host, 'previewProfileImport', limit + 1)).toBe(413);
+    expect(await declaredOnly(host, 'startRestore', CHANNEL_PAYLOAD_LIMIT_BYTES.startRestore! + 1)).toBe(413);
   });
 
   it('a body just under 1 MiB is read and parsed (then refused by the schema, not by size)', async () => {

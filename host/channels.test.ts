@@ -3,7 +3,7 @@ import { CHILD_TABLES, contentHash, rowCount, userTables } from '../database/tes
 import { CHANNEL_NAMES } from '../electron/common/channels';
 import type { ChannelResult } from '../electron/common/contract';
 import type { BrowserHost } from './server';
-import { CHANNEL_SAMPLES, SAMPLE_LEARNER, SAMPLE_LEARNER_TO_DELETE } from './test-support/channel-samples';
+import { CHANNEL_SAMPLES, runChannelSamples, SAMPLE_ATTEMPT, SAMPLE_LEARNER, SAMPLE_LEARNER_TO_DELETE } from './test-support/channel-samples';
 import { apiRequest, useTempHosts } from './test-support/host-fixture';
 
 const hosts = useTempHosts();
@@ -30,23 +30,27 @@ describe('every channel over HTTP', () => {
 
   it('each channel round-trips a valid input with ok: true', async () => {
     const host = await hostWithLearner();
-    for (const [channel, input] of Object.entries(CHANNEL_SAMPLES)) {
-      const result = await call(host, channel, input);
-      expect(result, `${channel}: ${JSON.stringify(result)}`).toMatchObject({ ok: true });
-    }
+    const { failures, results } = await runChannelSamples((channel, input) => call(host, channel, input));
+    expect(failures).toEqual([]);
+    expect(Object.keys(results).sort()).toEqual([...CHANNEL_NAMES].sort());
   });
 
   it('the answers are the handlers\' values, and writes reach the database', async () => {
     const host = await hostWithLearner();
-    const values: Record<string, unknown> = {};
-    for (const [channel, input] of Object.entries(CHANNEL_SAMPLES)) {
-      const result = await call(host, channel, input);
-      if (result.ok) values[channel] = result.value;
-    }
+    const { results: values } = await runChannelSamples((channel, input) => call(host, channel, input));
     expect(values.getInterests).toEqual([{ interestName: 'Dinosaurs', timestamp: expect.any(String) }]);
-    expect(values.getActivityAttempts).toEqual([expect.objectContaining({ attemptUid: CHANNEL_SAMPLES.addActivityAttempt.attemptUid, score: 0.9 })]);
+    expect(values.getActivityAttempts).toEqual([expect.objectContaining({ attemptUid: SAMPLE_ATTEMPT.attemptUid, score: 0.9 })]);
     expect(values.getAppInfo).toEqual({ appVersion: '9.9.9-test', schemaVersion: expect.any(Number), shell: 'browser' });
     expect(values.deleteLearnerProfile).toEqual({ learnerId: SAMPLE_LEARNER_TO_DELETE, deleted: true });
+    expect(values.exportLearnerProfile?.fileName).toMatch(/^Ada-\d{4}-\d{2}-\d{2}\.dalaprofile$/);
+    expect(values.previewProfileImport).toMatchObject({ existingLearners: 1, preview: { dryRun: true, summary: '0 new, 0 updated, 0 conflicts' } });
+    expect(values.applyProfileImport).toMatchObject({ dryRun: false, policy: 'merge', summary: '0 new, 0 updated, 0 conflicts', snapshotId: expect.any(String) });
+    expect(values.getLastImport).toMatchObject({ learnerIds: [SAMPLE_LEARNER] });
+    expect(values.undoLastImport).toMatchObject({ learnerIds: [SAMPLE_LEARNER], safetySnapshotId: expect.any(String) });
+    expect(values.restoreSnapshot).toEqual({ restoredId: values.createSnapshot?.id, safetySnapshotId: expect.any(String) });
+    expect(values.getJobStatus).toMatchObject({ kind: 'backup', state: 'done', result: { kind: 'backup', learners: 2 } });
+    expect(values.checkBackupFile).toMatchObject({ learners: 2, appVersion: '9.9.9-test' });
+    expect(values.startRestore).toEqual({ jobId: expect.any(String) });
     const ids = (await call(host, 'listLearners', {})) as { ok: true; value: Array<{ id: string }> };
     expect(ids.value.map((l) => l.id).sort()).toEqual(['learner-1', 'learner-new']);
     expect(rowCount(host.database.sqlite, 'activity_attempts', 'learner_id = ?', SAMPLE_LEARNER)).toBe(1);
@@ -59,7 +63,7 @@ describe('invalid input over HTTP', () => {
     const host = await hostWithLearner();
     const countsBefore = tableCounts(host);
     const hashBefore = contentHash(host.database.sqlite);
-    const result = await call(host, 'addActivityAttempt', { ...CHANNEL_SAMPLES.addActivityAttempt, score: 2 });
+    const result = await call(host, 'addActivityAttempt', { ...SAMPLE_ATTEMPT, score: 2 });
     expect(result).toEqual({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/^score: /), field: 'score' } });
     expect(tableCounts(host)).toEqual(countsBefore);
     expect(Object.keys(countsBefore)).toEqual(expect.arrayContaining(['learner_profiles', ...CHILD_TABLES]));
@@ -69,7 +73,7 @@ describe('invalid input over HTTP', () => {
   it.each([
     ['an unknown field', 'createLearnerProfile', { displayName: 'Ada', isAdmin: true }, undefined],
     ['a missing field', 'addInterest', { learnerId: SAMPLE_LEARNER }, 'interestName'],
-    ['a wrong type', 'addActivityAttempt', { ...CHANNEL_SAMPLES.addActivityAttempt, completed: 'yes' }, 'completed'],
+    ['a wrong type', 'addActivityAttempt', { ...SAMPLE_ATTEMPT, completed: 'yes' }, 'completed'],
     ['a JSON array instead of an object', 'addInterest', [SAMPLE_LEARNER, 'Dinosaurs'], undefined],
     ['JSON null', 'addInterest', null, 'learnerId'],
     ['a bad learner id', 'getLearnerProfile', { learnerId: '../../etc' }, 'learnerId'],

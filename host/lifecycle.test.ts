@@ -78,6 +78,16 @@ describe('starting and stopping', () => {
     await expect(apiRequest(host, 'listLearners', {})).rejects.toThrow(/ECONNREFUSED/);
   });
 
+  it('close() stops a running job before it closes the database', async () => {
+    const { host } = await hosts.start();
+    await apiRequest(host, 'createLearnerProfile', { displayName: 'Ada' });
+    const started = JSON.parse((await apiRequest(host, 'startBackup', {})).text) as { ok: true; value: { jobId: string } };
+    const status = JSON.parse((await apiRequest(host, 'getJobStatus', { jobId: started.value.jobId })).text) as { ok: boolean; value: { kind: string } };
+    expect(status).toMatchObject({ ok: true, value: { kind: 'backup' } });
+    await host.close();
+    expect(host.database.sqlite.open).toBe(false);
+  });
+
   it('answers concurrent calls one at a time, each correctly', async () => {
     const { host } = await hosts.start();
     const names = Array.from({ length: 20 }, (_, i) => `Learner ${i}`);

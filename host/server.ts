@@ -103,6 +103,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     port = listening.port;
     if (listening.fellBack) log(`port ${options.port} is in use; using port ${port} instead`);
   } catch (error) {
+    await context.handlers.close();
     database.close();
     throw error;
   }
@@ -112,7 +113,10 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     closing ??= new Promise<void>((resolve) => {
       server.close(() => resolve());
       server.closeAllConnections();
-    }).then(() => context.serialize(async () => database.close()));
+    })
+      // Running jobs (backup, restore) stop first: they hold their own connection to the file.
+      .then(() => context.handlers.close())
+      .then(() => context.serialize(async () => database.close()));
     return closing;
   };
 

@@ -29,9 +29,30 @@ export const CHANNEL_NAMES = [
   'getStatistics',
   'verifyDatabase',
   'getAppInfo',
+  'exportLearnerProfile',
+  'previewProfileImport',
+  'applyProfileImport',
+  'getLastImport',
+  'undoLastImport',
+  'listSnapshots',
+  'createSnapshot',
+  'restoreSnapshot',
+  'checkBackupFile',
+  'startBackup',
+  'startRestore',
+  'getJobStatus',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
+
+/** Most payloads are small; these carry whole files (a profile, a backup) and may be larger. */
+export const DEFAULT_PAYLOAD_LIMIT_BYTES = 1_048_576;
+export const CHANNEL_PAYLOAD_LIMIT_BYTES: Partial<Record<ChannelName, number>> = {
+  previewProfileImport: 40 * 1_048_576,
+  checkBackupFile: 512 * 1_048_576,
+  startRestore: 512 * 1_048_576,
+};
+export const payloadLimitOf = (name: ChannelName): number => CHANNEL_PAYLOAD_LIMIT_BYTES[name] ?? DEFAULT_PAYLOAD_LIMIT_BYTES;
 
 /** Prefix of every ipcMain channel; the main process refuses anything else. */
 export const IPC_PREFIX = 'dala:';

@@ -18,6 +18,7 @@ import type {
   Struggle,
 } from './profile';
 import type { DatabaseStatisticsView, VerifyReportView, AppInfo } from './maintenance-views';
+import type { BackupCheckView, ExportedProfileView, ImportPreviewView, ImportReportView, JobStatusView, LastImportView, SnapshotView } from './transfer-views';
 
 /**
  * The one contract between the renderer and the main process (and the browser host): each
@@ -26,8 +27,8 @@ import type { DatabaseStatisticsView, VerifyReportView, AppInfo } from './mainte
  */
 interface ChannelSpec<S extends z.ZodType, O> {
   input: S;
-  /** Phantom: carries the output type only. */
-  output?: O;
+  /** Phantom: carries the output type only (boxed, so that `null` outputs survive NonNullable). */
+  output?: [O];
 }
 const channel =
   <O>() =>
@@ -62,6 +63,28 @@ export const contract = {
   getStatistics: channel<DatabaseStatisticsView>()(empty),
   verifyDatabase: channel<VerifyReportView>()(z.strictObject({ fixOrphans: z.boolean().optional() })),
   getAppInfo: channel<AppInfo>()(empty),
+  exportLearnerProfile: channel<ExportedProfileView>()(dto.learnerRefInput),
+  previewProfileImport: channel<ImportPreviewView>()(
+    z.union([
+      z.strictObject({ content: z.string().min(1, 'the file is empty'), fileName: z.string().min(1).max(255) }),
+      /** A file the OS opened (double-click, command line): main keeps the path, the renderer has the id. */
+      z.strictObject({ fileId: z.string().min(1).max(100) }),
+    ]),
+  ),
+  applyProfileImport: channel<ImportReportView>()(z.strictObject({ importId: z.string().min(1).max(100), policy: z.enum(['merge', 'skip', 'replace', 'error']) })),
+  getLastImport: channel<LastImportView | null>()(empty),
+  undoLastImport: channel<LastImportView & { safetySnapshotId: string }>()(empty),
+  listSnapshots: channel<SnapshotView[]>()(empty),
+  createSnapshot: channel<SnapshotView>()(empty),
+  restoreSnapshot: channel<{ restoredId: string; safetySnapshotId: string }>()(z.strictObject({ snapshotId: z.string().min(1).max(100) })),
+  checkBackupFile: channel<BackupCheckView>()(z.strictObject({ content: z.string().min(1, 'the file is empty') })),
+  startBackup: channel<{ jobId: string }>()(
+    z.strictObject({ learnerIds: z.array(dto.learnerId).max(100_000).optional(), since: dto.isoTimestamp.optional(), until: dto.isoTimestamp.optional() }),
+  ),
+  startRestore: channel<{ jobId: string }>()(
+    z.strictObject({ content: z.string().min(1, 'the file is empty'), fileName: z.string().min(1).max(255), replace: z.boolean(), dryRun: z.boolean() }),
+  ),
+  getJobStatus: channel<JobStatusView>()(z.strictObject({ jobId: z.string().min(1).max(100) })),
 } satisfies { [C in ChannelName]: ChannelSpec<z.ZodType, unknown> };
 
 // Both directions: a name in CHANNEL_NAMES without a contract entry fails above, and a contract
@@ -73,7 +96,7 @@ void noExtraContractKeys;
 export type Contract = typeof contract;
 export type ChannelInput<C extends ChannelName> = z.input<Contract[C]['input']>;
 export type ParsedChannelInput<C extends ChannelName> = z.output<Contract[C]['input']>;
-export type ChannelOutput<C extends ChannelName> = NonNullable<Contract[C]['output']>;
+export type ChannelOutput<C extends ChannelName> = NonNullable<Contract[C]['output']>[0];
 
 /** What every transport answers: never a thrown error, never a stack trace. */
 export type ChannelResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };

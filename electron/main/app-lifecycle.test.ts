@@ -2,55 +2,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { MenuItemConstructorOptions } from 'electron';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { databasePath } from '../../database/data-dir';
-import { openDatabase, type OpenedDatabase, type OpenOptions } from '../../database/open';
-import { useTempDirs } from '../../database/test-support/temp-database';
+import { openDatabase } from '../../database/open';
 import { CHANNEL_NAMES, ipcChannel, ipcEvent } from '../common/channels';
-import { createFakeMain, FakeEvent, type FakeMain } from '../test-support/fake-electron';
-import { launchApp, type LaunchedApp } from './app-lifecycle';
+import { createFakeMain, FakeEvent } from '../test-support/fake-electron';
+import { learnerCount, MAIN_DIR, useLaunchedApps } from '../test-support/launch-fixture';
+import { launchApp } from './app-lifecycle';
 import { STARTUP_ERROR_TITLE } from './dialogs';
 import { secureWebPreferences } from './window';
 
-const dirs = useTempDirs();
-const running: Array<{ fake: FakeMain; launched: LaunchedApp }> = [];
-afterEach(() => {
-  for (const { fake } of running.splice(0)) fake.app.emit('will-quit', new FakeEvent());
-});
-
-const MAIN_DIR = path.resolve('/app/out/main');
-
-interface Started {
-  fake: FakeMain;
-  launched: LaunchedApp;
-  dataDir: string;
-  /** Calls to openDatabase, with how many windows existed at that moment. */
-  opens: Array<{ dataDir: string; windowsBefore: number }>;
-}
-
-function start(options: { argv?: (dataDir: string) => string[]; env?: NodeJS.ProcessEnv; hasLock?: boolean; platform?: NodeJS.Platform; dataDir?: string } = {}): Started {
-  const fake = createFakeMain();
-  fake.app.hasLock = options.hasLock ?? true;
-  const dataDir = options.dataDir ?? dirs.make();
-  const opens: Started['opens'] = [];
-  const spyOpen = (o: OpenOptions): Promise<OpenedDatabase> => {
-    opens.push({ dataDir: o.dataDir, windowsBefore: fake.windows.length });
-    return openDatabase(o);
-  };
-  const argv = options.argv ? options.argv(dataDir) : ['electron', '.', '--data-dir', dataDir];
-  const launched = launchApp(fake.electron, { argv, env: options.env ?? {}, cwd: dataDir, platform: options.platform ?? 'linux', mainDir: MAIN_DIR, openDatabase: spyOpen });
-  running.push({ fake, launched });
-  return { fake, launched, dataDir, opens };
-}
-
-async function startReady(options: Parameters<typeof start>[0] = {}): Promise<Started> {
-  const started = start(options);
-  started.fake.app.markReady();
-  await started.launched.ready;
-  return started;
-}
-
-const learnerCount = (database: OpenedDatabase | undefined) => (database!.sqlite.prepare('SELECT count(*) AS n FROM learner_profiles').get() as { n: number }).n;
+const { dirs, start, startReady } = useLaunchedApps();
 
 describe('before ready', () => {
   it('moves userData to --data-dir, registers the privileged scheme, enables the sandbox and takes the lock', () => {

@@ -4,7 +4,7 @@ import type { App, BrowserWindow, BrowserWindowConstructorOptions, Dialog, IpcMa
 import { createChannelHandlers } from '../../database/api';
 import type { OpenedDatabase, OpenOptions } from '../../database/open';
 import { ipcEvent } from '../common/channels';
-import type { MenuCommand } from '../common/contract';
+import type { ChannelHandlers, MenuCommand } from '../common/contract';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { dataDirOverride, profileFilesFromArgv } from './command-line';
 import { showAboutDialog, showStartupError } from './dialogs';
@@ -14,6 +14,8 @@ import { buildMenuTemplate } from './menu';
 import { denyAllPermissions, guardAllWebContents } from './navigation-guards';
 import { createProfileFileInbox, type ProfileFileInbox } from './profile-files';
 import { bringToFront, createMainWindow } from './window';
+
+type ChannelHandlersWithClose = ChannelHandlers & { close(): Promise<void> };
 
 /** The parts of the `electron` module the main process uses; tests pass a fake. */
 export interface ElectronMain {
@@ -80,6 +82,7 @@ export function launchApp(electron: ElectronMain, options: LaunchOptions): Launc
   const log = createMainLog(dataDir);
   let window: BrowserWindow | undefined;
   let database: OpenedDatabase | undefined;
+  let handlers: ChannelHandlersWithClose | undefined;
   const profileFiles = createProfileFileInbox({
     announce: (payload) => {
       if (window && !window.isDestroyed()) window.webContents.send(ipcEvent('profileFileOpened'), payload);
@@ -105,6 +108,10 @@ export function launchApp(electron: ElectronMain, options: LaunchOptions): Launc
   guardAllWebContents(app);
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
+    // Running jobs (backup, restore) are told to stop first; each writes in one transaction on its
+    // own connection, so a job stopped half way leaves nothing half-written.
+    void handlers?.close();
+    handlers = undefined;
     database?.close();
     database = undefined;
   });
@@ -127,8 +134,14 @@ export function launchApp(electron: ElectronMain, options: LaunchOptions): Launc
     const opened = database;
     log.write('info', { event: 'database-opened' });
     serveRenderer(electron.protocol, path.join(options.mainDir, '..', 'renderer'));
-    const handlers = createChannelHandlers(opened, { appVersion: app.getVersion(), shell: 'electron' });
-    registerIpcHandlers(electron.ipcMain, handlers, {
+    const channelHandlers = createChannelHandlers(opened, {
+      appVersion: app.getVersion(),
+      shell: 'electron',
+      // A .dalaprofile the OS opened: the renderer only has its id; the path is handed out once.
+      resolveProfileFile: (fileId) => profileFiles.takeProfileFilePath(fileId),
+    });
+    handlers = channelHandlers;
+    registerIpcHandlers(electron.ipcMain, channelHandlers, {
       log: log.handlerLogger,
       onRefusedSender: (channel) => log.write('warn', { event: 'ipc-sender-refused', channel, code: 'invalid_input' }),
     });

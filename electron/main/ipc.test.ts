@@ -3,9 +3,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createChannelHandlers } from '../../database/api';
 import type { OpenedDatabase } from '../../database/open';
 import { useTempDirs } from '../../database/test-support/temp-database';
-import { CHANNEL_NAMES, ipcChannel } from '../common/channels';
+import { CHANNEL_NAMES, DEFAULT_PAYLOAD_LIMIT_BYTES, ipcChannel, payloadLimitOf } from '../common/channels';
 import { FakeIpcMain, FakeWebContents, FakeWebFrame } from '../test-support/fake-electron';
-import { registerIpcHandlers, REFUSED_SENDER_MESSAGE } from './ipc';
+import { payloadBytes, registerIpcHandlers, REFUSED_SENDER_MESSAGE } from './ipc';
 
 const dirs = useTempDirs();
 let database: OpenedDatabase;
@@ -120,5 +120,53 @@ describe('the sender check', () => {
       expect(result.error?.message, name).toBe(REFUSED_SENDER_MESSAGE);
     }
     expect(learnerCount()).toBe(1);
+  });
+});
+
+describe('the payload size limit', () => {
+  const big = (bytes: number) => 'x'.repeat(bytes);
+
+  it('measures a payload as its JSON in UTF-8 bytes, and cannot measure a cycle', () => {
+    expect(payloadBytes({ a: 'é' })).toBe(Buffer.byteLength('{"a":"é"}'));
+    expect(payloadBytes(undefined)).toBe(2);
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    expect(payloadBytes(cyclic)).toBeUndefined();
+  });
+
+  it('refuses a 5 MB addInterest as invalid_input before it is parsed, and writes nothing', async () => {
+    await ipcMain.invokeFrom(window, window.mainFrame, create, { displayName: 'Ann' });
+    const calls: string[] = [];
+    const handlers = createChannelHandlers(database, { appVersion: '0.1.0', shell: 'electron' });
+    const spied = new FakeIpcMain();
+    registerIpcHandlers(spied as unknown as IpcMain, new Proxy(handlers, { get: (t, n, r) => (calls.push(String(n)), Reflect.get(t, n, r)) }), { log: (e) => logged.push(e) });
+    const result = await spied.invokeFrom(window, window.mainFrame, ipcChannel('addInterest'), { learnerId: 'x', interestName: big(5_000_000) });
+    expect(result).toEqual({ ok: false, error: { code: 'invalid_input', message: `The request is larger than ${DEFAULT_PAYLOAD_LIMIT_BYTES} bytes.` } });
+    expect(calls).toEqual([]);
+    expect(logged).toContainEqual({ channel: 'addInterest', code: 'invalid_input', detail: 'too-large' });
+  });
+
+  it('lets a 5 MB previewProfileImport through to the file check (its limit is larger)', async () => {
+    expect(payloadLimitOf('previewProfileImport')).toBeGreaterThan(5_000_000);
+    const result = (await ipcMain.invokeFrom(window, window.mainFrame, ipcChannel('previewProfileImport'), { content: big(5_000_000), fileName: 'big.dalaprofile' })) as {
+      ok: boolean;
+      error: { code: string; message: string };
+    };
+    expect(result.ok).toBe(false);
+    expect(result.error.code).toBe('invalid_input');
+    expect(result.error.message).not.toMatch(/larger than/);
+  });
+
+  it('refuses a payload just over a file channel\'s own limit', async () => {
+    const limit = payloadLimitOf('previewProfileImport');
+    const result = await ipcMain.invokeFrom(window, window.mainFrame, ipcChannel('previewProfileImport'), { content: big(limit), fileName: 'a.dalaprofile' });
+    expect(result).toEqual({ ok: false, error: { code: 'invalid_input', message: `The request is larger than ${limit} bytes.` } });
+  });
+
+  it('refuses a payload that is not JSON at all (a cycle) with invalid_input', async () => {
+    const cyclic: Record<string, unknown> = { displayName: 'Ann' };
+    cyclic.self = cyclic;
+    expect(await ipcMain.invokeFrom(window, window.mainFrame, create, cyclic)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(learnerCount()).toBe(0);
   });
 });

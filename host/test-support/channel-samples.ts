@@ -1,17 +1,48 @@
 import type { ChannelName } from '../../electron/common/channels';
-import type { ChannelInput } from '../../electron/common/contract';
+import type { ChannelInput, ChannelOutput } from '../../electron/common/contract';
 
 /** The learner every sample works on; the round-trip test creates it first. */
 export const SAMPLE_LEARNER = 'learner-1';
 /** A second learner: created by getOrCreateLearnerProfile, then deleted by deleteLearnerProfile. */
 export const SAMPLE_LEARNER_TO_DELETE = 'learner-2';
 
+export const SAMPLE_ATTEMPT: ChannelInput<'addActivityAttempt'> = {
+  learnerId: SAMPLE_LEARNER,
+  loId: 'MATH_LO_001',
+  activityId: 'math_001_quiz_a',
+  activityType: 'quiz',
+  score: 0.9,
+  completed: true,
+  attemptDetails: { answers: [1, 2, 3] },
+  attemptUid: '0b7c6f1e-8d2a-4c3b-9f4e-5a6b7c8d9e0f',
+};
+
+/** What the channels answered so far in this run: stateful samples read ids and files from it. */
+export type SampleResults = { [C in ChannelName]?: ChannelOutput<C> };
+
+/** A fixed input, or one made from earlier answers (an importId, a jobId, a snapshot id). */
+export type ChannelSample<C extends ChannelName> = ChannelInput<C> | ((results: SampleResults) => ChannelInput<C>);
+
+/** An earlier answer a stateful sample needs; a clear failure when the script order is wrong. */
+function earlier<C extends ChannelName>(results: SampleResults, channel: C): ChannelOutput<C> {
+  const value = results[channel];
+  if (value === undefined || value === null) throw new Error(`the sample needs the answer of ${channel}, which has not run (or failed)`);
+  return value as ChannelOutput<C>;
+}
+
+function finishedBackup(results: SampleResults): string {
+  const result = earlier(results, 'getJobStatus').result;
+  if (result?.kind !== 'backup') throw new Error('getJobStatus did not answer with a finished backup');
+  return result.content;
+}
+
 /**
  * One valid input per contract channel, in the order the round-trip test sends them (adds before
- * gets before removes). The mapped type makes a missing channel a type error; a test checks the
- * runtime keys against CHANNEL_NAMES as well.
+ * gets before removes; then the transfer channels, each using what the one before answered). The
+ * mapped type makes a missing channel a type error; a test checks the runtime keys against
+ * CHANNEL_NAMES as well. `getJobStatus` is polled until its job has finished.
  */
-export const CHANNEL_SAMPLES: { [C in ChannelName]: ChannelInput<C> } = {
+export const CHANNEL_SAMPLES: { [C in ChannelName]: ChannelSample<C> } = {
   createLearnerProfile: { displayName: 'Zoë O\'Brien', id: 'learner-new' },
   getOrCreateLearnerProfile: { learnerId: SAMPLE_LEARNER_TO_DELETE, displayName: 'Sam' },
   getLearnerProfile: { learnerId: SAMPLE_LEARNER },
@@ -31,20 +62,50 @@ export const CHANNEL_SAMPLES: { [C in ChannelName]: ChannelInput<C> } = {
   getLoProgress: { learnerId: SAMPLE_LEARNER },
   addBadgeRecord: { learnerId: SAMPLE_LEARNER, badgeId: 'star_reader', badgeName: 'Star Reader' },
   getBadges: { learnerId: SAMPLE_LEARNER },
-  addActivityAttempt: {
-    learnerId: SAMPLE_LEARNER,
-    loId: 'MATH_LO_001',
-    activityId: 'math_001_quiz_a',
-    activityType: 'quiz',
-    score: 0.9,
-    completed: true,
-    attemptDetails: { answers: [1, 2, 3] },
-    attemptUid: '0b7c6f1e-8d2a-4c3b-9f4e-5a6b7c8d9e0f',
-  },
+  addActivityAttempt: SAMPLE_ATTEMPT,
   getActivityAttempts: { learnerId: SAMPLE_LEARNER, limit: 10 },
   getFullLearnerProfileData: { learnerId: SAMPLE_LEARNER },
   getStatistics: {},
   verifyDatabase: { fixOrphans: false },
   getAppInfo: {},
   deleteLearnerProfile: { learnerId: SAMPLE_LEARNER_TO_DELETE },
+  exportLearnerProfile: { learnerId: SAMPLE_LEARNER },
+  previewProfileImport: (r) => ({ content: earlier(r, 'exportLearnerProfile').content, fileName: earlier(r, 'exportLearnerProfile').fileName }),
+  applyProfileImport: (r) => ({ importId: earlier(r, 'previewProfileImport').importId, policy: 'merge' }),
+  getLastImport: {},
+  undoLastImport: {},
+  listSnapshots: {},
+  createSnapshot: {},
+  restoreSnapshot: (r) => ({ snapshotId: earlier(r, 'createSnapshot').id }),
+  startBackup: {},
+  getJobStatus: (r) => ({ jobId: earlier(r, 'startBackup').jobId }),
+  checkBackupFile: (r) => ({ content: finishedBackup(r) }),
+  startRestore: (r) => ({ content: finishedBackup(r), fileName: 'backup.json', replace: false, dryRun: true }),
 };
+
+export function sampleInput<C extends ChannelName>(channel: C, results: SampleResults): ChannelInput<C> {
+  const sample = (CHANNEL_SAMPLES as Record<ChannelName, unknown>)[channel] as ChannelSample<C>;
+  return typeof sample === 'function' ? sample(results) : sample;
+}
+
+export type SampleCall = (channel: ChannelName, input: unknown) => Promise<{ ok: true; value: unknown } | { ok: false; error: unknown }>;
+
+/**
+ * Sends every sample in order through `call`, keeping each answer for the samples after it. A
+ * running job's status is asked again (every 50 ms, up to 20 s) until the job has finished.
+ */
+export async function runChannelSamples(call: SampleCall): Promise<{ results: SampleResults; failures: Array<{ channel: ChannelName; answer: unknown }> }> {
+  const results: Record<string, unknown> = {};
+  const failures: Array<{ channel: ChannelName; answer: unknown }> = [];
+  for (const channel of Object.keys(CHANNEL_SAMPLES) as ChannelName[]) {
+    const input = sampleInput(channel, results as SampleResults);
+    let answer = await call(channel, input);
+    for (let waited = 0; channel === 'getJobStatus' && answer.ok && (answer.value as { state: string }).state === 'running' && waited < 20_000; waited += 50) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      answer = await call(channel, input);
+    }
+    if (answer.ok) results[channel] = answer.value;
+    else failures.push({ channel, answer });
+  }
+  return { results: results as SampleResults, failures };
+}

@@ -8,6 +8,8 @@ import { EducatorTools } from './features/educator/EducatorTools';
 import { PathwayScreen } from './features/pathway/PathwayScreen';
 import { LearnerPicker } from './features/picker/LearnerPicker';
 import { ProfileReport } from './features/profile/ProfileReport';
+import { ProfileDropZone } from './features/transfer/ProfileDropZone';
+import { useMainProcessEvents } from './features/transfer/use-main-events';
 import { text } from './i18n';
 import { useAppStore } from './store/store-context';
 
@@ -34,16 +36,27 @@ function CurrentScreen() {
 
 export function App() {
   const screen = useAppStore((s) => s.screen);
+  const focusRequest = useAppStore((s) => s.focusRequest);
   const mainRef = useRef<HTMLElement>(null);
+  const handledFocus = useRef(0);
+  useMainProcessEvents();
   // Moving between screens puts focus on the new screen's heading, so keyboard and screen-reader
-  // users start at the top of what changed.
+  // users start at the top of what changed; unless something asked for a field (File ▸ New learner).
   useEffect(() => {
+    if (focusRequest && focusRequest.seq !== handledFocus.current) {
+      handledFocus.current = focusRequest.seq;
+      const target = document.getElementById(focusRequest.elementId);
+      if (target) {
+        target.focus();
+        return;
+      }
+    }
     const heading = mainRef.current?.querySelector<HTMLElement>('h1');
     if (heading) {
       heading.tabIndex = -1;
       heading.focus();
     }
-  }, [screen]);
+  }, [screen, focusRequest]);
   return (
     <>
       <a className="skip-link" href="#main">
@@ -51,6 +64,7 @@ export function App() {
       </a>
       <AppHeader />
       <SaveErrorBanner />
+      <ProfileDropZone />
       <main id="main" ref={mainRef} className="app-main">
         <CurrentScreen />
       </main>

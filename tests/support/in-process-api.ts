@@ -12,17 +12,19 @@ export interface InProcessApi {
   dataDir: string;
   /** Makes every following call fail as a read-only disk would, to test failure handling. */
   failWrites(enabled: boolean): void;
-  close(): void;
+  /** Stops running jobs (the handlers' own close), then closes the database and removes the folder. */
+  close(): Promise<void>;
 }
 
 /**
  * `window.dala` for component tests: the real handlers on a real SQLite file in a temp dir, called
- * through the same dispatch as IPC and HTTP. Only the transport is skipped.
+ * through the same dispatch as IPC and HTTP. Only the transport is skipped. `resolveProfileFile`
+ * plays Electron's part for files the OS opened (an id in the window, a path in main).
  */
-export async function createInProcessApi(): Promise<InProcessApi> {
+export async function createInProcessApi(options: { resolveProfileFile?: (fileId: string) => string | undefined } = {}): Promise<InProcessApi> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dala-renderer-'));
   const database = await openDatabase({ dataDir });
-  const handlers = createChannelHandlers(database, { appVersion: 'test', shell: 'browser' });
+  const handlers = createChannelHandlers(database, { appVersion: 'test', shell: 'browser', resolveProfileFile: options.resolveProfileFile });
   let failing = false;
   const api = {} as Record<string, (input: unknown) => Promise<ChannelResult<unknown>>>;
   for (const name of CHANNEL_NAMES) {
@@ -45,7 +47,8 @@ export async function createInProcessApi(): Promise<InProcessApi> {
     failWrites: (enabled) => {
       failing = enabled;
     },
-    close: () => {
+    close: async () => {
+      await handlers.close();
       database.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },

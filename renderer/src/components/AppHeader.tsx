@@ -31,6 +31,13 @@ export function AppHeader() {
                 </button>
               </li>
             ))}
+          {!profile && (
+            <li>
+              <button type="button" className="nav-button" aria-current={current('picker')} onClick={() => goTo({ name: 'picker' })}>
+                {text.common.navLearners}
+              </button>
+            </li>
+          )}
           <li>
             <button type="button" className="nav-button" aria-current={current('educator')} onClick={() => goTo({ name: 'educator' })}>
               {text.common.navEducator}

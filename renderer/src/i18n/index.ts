@@ -5,10 +5,11 @@ import { educator } from './en/educator';
 import { pathway } from './en/pathway';
 import { picker } from './en/picker';
 import { profile } from './en/profile';
+import { transfer } from './en/transfer';
 
 /**
  * Every word the app shows, in one place, so it can be translated later: one file per area in
  * en/, gathered here. Components read `text.<area>.<key>`; nothing is written inline.
  */
-export const text = { common, picker, assessment, pathway, activity, profile, educator };
+export const text = { common, picker, assessment, pathway, activity, profile, educator, transfer };
 export type AppText = typeof text;

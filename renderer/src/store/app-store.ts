@@ -4,13 +4,14 @@ import { createNavigationSlice, type NavigationSlice } from './navigation-slice'
 import { createProfileSlice, type ProfileSlice } from './profile-slice';
 import { createSaveSlice, type SaveSlice } from './save-slice';
 import { createSessionSlice, type SessionSlice } from './session-slice';
+import { createTransferSlice, type TransferSlice } from './transfer-slice';
 
 export interface ApiSlice {
   /** window.dala in Electron, HTTP in the browser host, an in-process API in tests. */
   api: DalaApi;
 }
 
-export type AppState = ApiSlice & SessionSlice & ProfileSlice & SaveSlice & NavigationSlice;
+export type AppState = ApiSlice & SessionSlice & ProfileSlice & SaveSlice & NavigationSlice & TransferSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** The app's state, split into slices by area; one store per window. */
@@ -21,5 +22,6 @@ export function createAppStore(api: DalaApi): AppStore {
     ...createProfileSlice(...a),
     ...createSaveSlice(...a),
     ...createNavigationSlice(...a),
+    ...createTransferSlice(...a),
   }));
 }

@@ -10,8 +10,12 @@ export interface TabDefinition {
  * Tabs in the WAI-ARIA pattern: arrow keys, Home and End move between tabs, Tab moves into the
  * panel. Every panel stays mounted (hidden when not chosen) so its results survive switching.
  */
-export function EducatorTabs({ label, tabs }: { label: string; tabs: TabDefinition[] }) {
-  const [selected, setSelected] = useState(tabs[0]?.id ?? '');
+export function EducatorTabs(props: { label: string; tabs: TabDefinition[]; selected?: string; onSelect?: (id: string) => void }) {
+  const { label, tabs } = props;
+  const [own, setOwn] = useState(tabs[0]?.id ?? '');
+  // Controlled when the parent passes `selected` (a menu item can ask for a tab); else its own.
+  const selected = props.selected ?? own;
+  const setSelected = props.onSelect ?? setOwn;
   const tabRefs = useRef(new Map<string, HTMLButtonElement>());
   const choose = (index: number) => {
     const tab = tabs[(index + tabs.length) % tabs.length];

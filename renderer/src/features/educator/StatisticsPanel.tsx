@@ -2,6 +2,7 @@ import { useEffect, type ReactNode } from 'react';
 import { badgeDefinitions } from '../../../../electron/common/content';
 import type { DatabaseStatisticsView } from '../../../../electron/common/maintenance-views';
 import { text } from '../../i18n';
+import { useAppStore } from '../../store/store-context';
 import { CallStatus } from './CallStatus';
 import { formatNumber, formatTime } from './format';
 import { useChannelCall } from './use-channel-call';
@@ -92,10 +93,12 @@ function StatisticsTables({ stats }: { stats: DatabaseStatisticsView }) {
 /** How the records on this computer are used: learners, rows per table, attempts, goals, badges. */
 export function StatisticsPanel() {
   const stats = useChannelCall('getStatistics');
+  // Counted again when an import, restore or undo has changed the records.
+  const dataVersion = useAppStore((s) => s.dataVersion);
   const { run } = stats;
   useEffect(() => {
     void run({});
-  }, [run]);
+  }, [run, dataVersion]);
   return (
     <section className="educator-panel" aria-labelledby="statistics-title" aria-busy={stats.busy}>
       <div className="panel-heading">

@@ -1,5 +1,6 @@
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { text } from '../../i18n';
+import { NEW_LEARNER_FIELD_ID } from '../../store/navigation-slice';
 import { useAppStore } from '../../store/store-context';
 
 const MAX_SHOWN = 200;
@@ -25,10 +26,10 @@ function CreateLearnerForm() {
     <section className="card" aria-labelledby="create-learner-title">
       <h2 id="create-learner-title">{text.picker.createTitle}</h2>
       <form onSubmit={submit} noValidate>
-        <label htmlFor="new-learner-name">{text.picker.nameLabel}</label>
+        <label htmlFor={NEW_LEARNER_FIELD_ID}>{text.picker.nameLabel}</label>
         <div className="inline-form">
           <input
-            id="new-learner-name"
+            id={NEW_LEARNER_FIELD_ID}
             value={name}
             maxLength={100}
             autoComplete="off"

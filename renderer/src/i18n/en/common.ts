@@ -14,6 +14,7 @@ export const common = {
   navAssessment: 'About me',
   navProfile: 'My profile',
   navEducator: 'Educator tools',
+  navLearners: 'Learners',
   switchLearner: 'Switch learner',
   signedInAs: (name: string) => `Learning as ${name}`,
   saveFailedTitle: 'That was not saved',

@@ -1,7 +1,7 @@
 /** Educator tools: written for adults, still short and plain. */
 export const educator = {
   title: 'Educator tools',
-  intro: 'Check this computer’s learner records and see how they are used. No learner needs to be picked.',
+  intro: 'Check this computer’s learner records, move learners between computers, and make backups. No learner needs to be picked.',
   tabsLabel: 'Educator tools',
   tabs: {
     statistics: 'Statistics',

@@ -1,0 +1,132 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { DalaError } from '../../electron/common/errors';
+import type { IpcError } from '../../electron/common/errors';
+import type { BackupCheckView, JobStatusView } from '../../electron/common/transfer-views';
+import { CHUNK_CHARS, type BackupOutcome, type ChunkAck, type CheckOutcome, type ContentChunk, type JobMessage, type JobRequest, type JobStart, type RestoreOutcome, type WorkerRequest } from './job-protocol';
+
+/** Finished jobs (a backup holds its whole file) are kept this long for the window to collect. */
+const KEEP_FINISHED_MS = 10 * 60_000;
+
+/**
+ * Where the worker's code is: `job-worker.js` beside a bundle (Electron's out/main), else the
+ * TypeScript source run through tsx (the browser host and tests run from source).
+ */
+function startWorker(start: JobStart): Worker {
+  // A larger young generation: a restore allocates a great many short-lived row objects.
+  const options = { workerData: start, resourceLimits: { maxYoungGenerationSizeMb: 64 } };
+  const bundled = path.join(__dirname, 'job-worker.js');
+  if (fs.existsSync(bundled)) return new Worker(bundled, options);
+  const source = path.join(__dirname, 'job-worker.ts');
+  return new Worker(`require('tsx/cjs/api').register(); require(${JSON.stringify(source)});`, { ...options, eval: true });
+}
+
+const STOPPED_UNEXPECTEDLY: IpcError = { code: 'storage', message: 'The job stopped unexpectedly. Nothing was half-written; try again.' };
+const STOPPED_EARLY: IpcError = { code: 'storage', message: 'The job stopped before it finished. Nothing was half-written; try again.' };
+
+type Outcome = BackupOutcome | RestoreOutcome | CheckOutcome;
+interface Launched {
+  worker: Worker;
+  /** Settles once: the outcome, or the typed error. */
+  ended: Promise<{ outcome: Outcome } | { error: IpcError }>;
+}
+
+/**
+ * Starts a worker for `request` without ever holding the main thread for long: a large `content`
+ * goes to the worker in chunks, one per turn of the event loop, and a backup's content comes back
+ * in chunks, each a message of its own, joined as a rope (no copy of the whole text here).
+ */
+function launch(request: WorkerRequest, onProgress: (done: number, total: number) => void): Launched {
+  const content = 'content' in request ? request.content : '';
+  const chunks = Math.ceil(content.length / CHUNK_CHARS);
+  const start = (chunks > 0 ? { ...request, content: '', contentChunks: chunks, chunkedResult: true } : { ...request, chunkedResult: true }) as JobStart;
+  const worker = startWorker(start);
+  let settled = false;
+  let next = 0;
+  const sendNextChunk = () => {
+    if (settled || next >= chunks) return;
+    const message: ContentChunk = { type: 'chunk', text: content.slice(next * CHUNK_CHARS, (next + 1) * CHUNK_CHARS) };
+    next++;
+    worker.postMessage(message);
+    setImmediate(sendNextChunk);
+  };
+  sendNextChunk();
+  const ended = new Promise<{ outcome: Outcome } | { error: IpcError }>((resolve) => {
+    let received = '';
+    const end = (result: { outcome: Outcome } | { error: IpcError }) => {
+      if (settled) return;
+      settled = true;
+      resolve(result);
+    };
+    worker.on('message', (message: JobMessage) => {
+      if (message.type === 'progress') onProgress(message.done, message.total);
+      else if (message.type === 'chunk') {
+        received += message.text;
+        worker.postMessage({ type: 'ack' } satisfies ChunkAck);
+      }
+      else if (message.type === 'done') end({ outcome: message.outcome.kind === 'backup' && received ? { ...message.outcome, content: received } : message.outcome });
+      else end({ error: message.error });
+    });
+    worker.on('error', () => end({ error: STOPPED_UNEXPECTEDLY }));
+    worker.on('exit', () => end({ error: STOPPED_EARLY }));
+  });
+  return { worker, ended };
+}
+
+export interface JobRunner {
+  start(request: JobRequest): string;
+  status(jobId: string): JobStatusView;
+  /** Resolves when the job has finished (for the CLI, tests and benchmarks). */
+  finished(jobId: string): Promise<JobStatusView>;
+  /** Validates a backup file on a worker thread (checkBackupFile of a large file). */
+  check(content: string): Promise<BackupCheckView>;
+  close(): Promise<void>;
+}
+
+export function createJobRunner(): JobRunner {
+  const jobs = new Map<string, { view: JobStatusView; worker: Worker; done: Promise<JobStatusView> }>();
+  const checks = new Set<Worker>();
+  const forget = (jobId: string) => setTimeout(() => jobs.delete(jobId), KEEP_FINISHED_MS).unref();
+  return {
+    start(request) {
+      const jobId = randomUUID();
+      const view: JobStatusView = { jobId, kind: request.kind, state: 'running', progress: { done: 0, total: 0 }, result: null, error: null };
+      const { worker, ended } = launch(request, (done, total) => {
+        if (view.state === 'running') view.progress = { done, total };
+      });
+      const done = ended.then((end) => {
+        if ('error' in end) Object.assign(view, { state: 'failed', error: end.error });
+        else if (end.outcome.kind !== 'check') Object.assign(view, { state: 'done', result: end.outcome, progress: { done: view.progress.total, total: view.progress.total } });
+        forget(jobId);
+        return view;
+      });
+      jobs.set(jobId, { view, worker, done });
+      return jobId;
+    },
+    status(jobId) {
+      const job = jobs.get(jobId);
+      if (!job) throw new DalaError('not_found', 'This job is not known (it may have finished a while ago).', 'jobId');
+      return { ...job.view };
+    },
+    async finished(jobId) {
+      const job = jobs.get(jobId);
+      if (!job) throw new DalaError('not_found', 'This job is not known.', 'jobId');
+      return job.done;
+    },
+    async check(content) {
+      const { worker, ended } = launch({ kind: 'check', content }, () => undefined);
+      checks.add(worker);
+      const end = await ended.finally(() => checks.delete(worker));
+      if ('error' in end) throw new DalaError(end.error.code, end.error.message, end.error.field);
+      if (end.outcome.kind !== 'check') throw new DalaError('storage', 'The check of the backup file gave no answer.');
+      return end.outcome.view;
+    },
+    async close() {
+      await Promise.all([...[...jobs.values()].map((j) => j.worker.terminate()), ...[...checks].map((w) => w.terminate())]);
+      jobs.clear();
+      checks.clear();
+    },
+  };
+}

@@ -1,0 +1,79 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { openDatabase } from '../open';
+import { toDalaError } from '../storage-errors';
+import { backupFileContent, checkBackupView, collectBackup, parseBackupFile } from '../transfer/backup-file';
+import { restoreBackup } from '../transfer/restore';
+import { CHUNK_CHARS, type BackupOutcome, type CheckOutcome, type ContentChunk, type JobMessage, type JobStart, type RestoreOutcome, type WorkerRequest } from './job-protocol';
+
+/**
+ * Runs one long job (backup, restore, or checking a backup file) on its own thread with its own
+ * connection to the same database file, so the window's thread never waits for it. Reports
+ * progress a few times a second. Large texts travel in chunks when the runner asks for it.
+ */
+async function run(request: WorkerRequest, chunkedResult: boolean): Promise<BackupOutcome | RestoreOutcome | CheckOutcome> {
+  if (request.kind === 'check') return { kind: 'check', view: checkBackupView(parseBackupFile(request.content)) };
+  const database = await openDatabase({ dataDir: request.dataDir });
+  let lastReport = 0;
+  const onProgress = (done: number, total: number) => {
+    if (done < total && Date.now() - lastReport < 100) return;
+    lastReport = Date.now();
+    post({ type: 'progress', done, total });
+  };
+  try {
+    if (request.kind === 'backup') {
+      const now = new Date().toISOString();
+      const backup = collectBackup(database.sqlite, request.filters, request.appVersion, now, onProgress);
+      const records = Object.values(backup.metadata.counts).reduce((a, b) => a + b, 0);
+      let content = `${backupFileContent(backup)}\n`;
+      if (chunkedResult) {
+        await sendInChunks(content);
+        content = '';
+      }
+      return { kind: 'backup', fileName: `dala-backup-${now.slice(0, 10)}.json`, content, learners: backup.metadata.learners, records };
+    }
+    const report = await restoreBackup(database, request.content, { replace: request.replace, dryRun: request.dryRun, source: request.fileName, onProgress });
+    return { kind: 'restore', report };
+  } finally {
+    database.close();
+  }
+}
+
+function post(message: JobMessage): void {
+  parentPort?.postMessage(message);
+}
+
+/** Sends a large text a chunk at a time, each after the main thread acknowledged the one before. */
+async function sendInChunks(text: string): Promise<void> {
+  const port = parentPort;
+  if (!port) return;
+  for (let at = 0; at < text.length; at += CHUNK_CHARS) {
+    const acknowledged = new Promise<void>((resolve) => port.once('message', () => resolve()));
+    post({ type: 'chunk', text: text.slice(at, at + CHUNK_CHARS) });
+    await acknowledged;
+  }
+}
+
+/** The request, with its content put back together when it came in chunks. */
+function receive(start: JobStart): Promise<WorkerRequest> {
+  const { contentChunks, chunkedResult: _chunked, ...request } = start;
+  if (!contentChunks || !('content' in request) || !parentPort) return Promise.resolve(request as WorkerRequest);
+  const port = parentPort;
+  return new Promise((resolve) => {
+    const pieces: string[] = [];
+    const onChunk = (message: ContentChunk) => {
+      pieces.push(message.text);
+      if (pieces.length < contentChunks) return;
+      port.off('message', onChunk);
+      resolve({ ...request, content: pieces.join('') } as WorkerRequest);
+    };
+    port.on('message', onChunk);
+  });
+}
+
+const start = workerData as JobStart;
+receive(start)
+  .then((request) => run(request, start.chunkedResult === true))
+  .then(
+    (outcome) => post({ type: 'done', outcome }),
+    (error: unknown) => post({ type: 'failed', error: toDalaError(error).toIpcError() }),
+  );

@@ -1,0 +1,77 @@
+/** What the renderer sees of imports, backups, restores, snapshots and long jobs. */
+
+export type ImportPolicyView = 'merge' | 'skip' | 'replace' | 'error';
+
+export interface TableChangesView {
+  added: number;
+  updated: number;
+  unchanged: number;
+  conflicts: number;
+  removed: number;
+}
+
+export interface LearnerImportView {
+  learnerId: string;
+  displayName: string;
+  outcome: 'created' | 'merged' | 'unchanged' | 'replaced' | 'skipped';
+  tables: Record<string, TableChangesView>;
+  totals: TableChangesView;
+}
+
+export interface ImportReportView {
+  dryRun: boolean;
+  policy: ImportPolicyView;
+  learners: LearnerImportView[];
+  totals: TableChangesView;
+  /** e.g. "3 new, 2 updated, 0 conflicts" */
+  summary: string;
+  snapshotId: string | null;
+  learnersRemoved: number;
+}
+
+/** A validated file waiting for the educator's decision; `importId` applies it. */
+export interface ImportPreviewView {
+  importId: string;
+  fileName: string;
+  /** What a merge would change (the default policy). */
+  preview: ImportReportView;
+  /** Learners in the file that already exist here (merge, skip, replace and error differ only for them). */
+  existingLearners: number;
+}
+
+export interface ExportedProfileView {
+  fileName: string;
+  content: string;
+}
+
+export interface LastImportView {
+  source: string;
+  importedAt: string;
+  learnerIds: string[];
+}
+
+export interface SnapshotView {
+  id: string;
+  reason: 'pre-migrate' | 'pre-import' | 'pre-restore' | 'manual';
+  createdAt: string;
+  sizeBytes: number;
+}
+
+export interface BackupCheckView {
+  createdAt: string;
+  appVersion: string;
+  learners: number;
+  counts: Record<string, number>;
+}
+
+export type JobKind = 'backup' | 'restore';
+
+export interface JobStatusView {
+  jobId: string;
+  kind: JobKind;
+  state: 'running' | 'done' | 'failed';
+  progress: { done: number; total: number };
+  /** backup: the file to save; restore: the report. */
+  result: { kind: 'backup'; fileName: string; content: string; learners: number; records: number } | { kind: 'restore'; report: ImportReportView } | null;
+  error: { code: 'not_found' | 'invalid_input' | 'conflict' | 'storage'; message: string; field?: string } | null;
+}

@@ -1,0 +1,132 @@
+// @vitest-environment jsdom
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import type { InProcessApi } from '../../../../tests/support/in-process-api';
+import { App } from '../../App';
+import { renderWithStore } from '../../test-support/render-app';
+import { addLearnerWithWork, captureDownloads, JOB_WAIT, must, panelNamed, useBackends } from '../../test-support/transfer-fixture';
+
+const newBackend = useBackends();
+
+async function openBackupPanel(backend: InProcessApi) {
+  const rendered = await renderWithStore(<App />, backend);
+  await rendered.store.getState().loadLearners();
+  rendered.store.getState().openEducatorPanel('backup');
+  await screen.findByRole('heading', { level: 2, name: 'Backup and restore' });
+  return { ...rendered, panel: panelNamed('Backup and restore') };
+}
+
+const learnerNames = (backend: InProcessApi) => (backend.database.sqlite.prepare('SELECT display_name AS n FROM learner_profiles ORDER BY n').all() as Array<{ n: string }>).map((r) => r.n);
+
+/** Makes a backup through the UI; returns the saved file. */
+async function backupThroughUi(backend: InProcessApi, choose?: string[]): Promise<File> {
+  const downloads = captureDownloads();
+  const { panel } = await openBackupPanel(backend);
+  const user = userEvent.setup();
+  if (choose) {
+    await user.click(within(panel).getByRole('radio', { name: 'Only the learners I choose' }));
+    for (const name of choose) await user.click(within(panel).getByRole('checkbox', { name }));
+  }
+  await user.click(within(panel).getByRole('button', { name: 'Make backup' }));
+  const bar = await within(panel).findByRole('progressbar', { name: 'Backup progress' });
+  const learners = choose?.length ?? learnerNames(backend).length;
+  await within(panel).findByText(new RegExp(`^Backup saved as dala-backup-\\d{4}-\\d{2}-\\d{2}\\.json: ${learners} learners?, \\d+ records\\.$`), {}, JOB_WAIT);
+  expect(bar.getAttribute('aria-valuenow')).toBe(String(learners));
+  expect(bar.getAttribute('aria-valuemax')).toBe(String(learners));
+  expect(downloads).toHaveLength(1);
+  cleanup();
+  return new File([await downloads[0]!.blob.text()], downloads[0]!.fileName, { type: 'application/json' });
+}
+
+describe('backup', () => {
+  it('runs as a job with a progress bar and saves a file that restores elsewhere (dry run first, then after asking)', async () => {
+    const a = await newBackend();
+    await addLearnerWithWork(a.api, 'Amara');
+    await addLearnerWithWork(a.api, 'Ben');
+    await addLearnerWithWork(a.api, 'Chloé');
+    const file = await backupThroughUi(a);
+
+    const b = await newBackend();
+    must(await b.api.createLearnerProfile({ displayName: 'Dawit' }));
+    const again = await openBackupPanel(b);
+    const user = userEvent.setup();
+    await user.upload(within(again.panel).getByLabelText('Choose a backup file'), file);
+    await within(again.panel).findByRole('heading', { name: 'About this backup' });
+    expect(within(again.panel).getByText('Learners').nextElementSibling?.textContent).toBe('3');
+    const replace = within(again.panel).getByRole('checkbox', { name: 'Replace everything on this computer with the backup' });
+    expect(replace).toHaveProperty('checked', false);
+    expect(within(again.panel).getByText(/every learner who is not in the backup is removed/)).toBeTruthy();
+
+    await user.click(within(again.panel).getByRole('button', { name: 'Check what would change' }));
+    await within(again.panel).findByRole('heading', { name: 'What restoring would change' }, JOB_WAIT);
+    expect(within(again.panel).getByText(/^\d+ new, 0 updated, 0 conflicts\.$/, { selector: '.import-summary' })).toBeTruthy();
+    expect(learnerNames(b)).toEqual(['Dawit']);
+
+    await user.click(within(again.panel).getByRole('button', { name: 'Restore now…' }));
+    const confirm = within(again.panel).getByRole('group', { name: 'Restore this backup?' });
+    expect(confirm.textContent).toContain('combined with the records on this computer');
+    await user.click(within(confirm).getByRole('button', { name: 'Yes, restore' }));
+    await within(again.panel).findByRole('heading', { name: 'Restore finished' }, JOB_WAIT);
+    expect(within(again.panel).getByRole('progressbar', { name: 'Restore progress' }).getAttribute('aria-valuenow')).toBe('3');
+    expect(learnerNames(b)).toEqual(['Amara', 'Ben', 'Chloé', 'Dawit']);
+    await waitFor(() => expect(again.store.getState().learners).toHaveLength(4));
+  });
+
+  it('backs up only the chosen learners', async () => {
+    const a = await newBackend();
+    await addLearnerWithWork(a.api, 'Amara');
+    await addLearnerWithWork(a.api, 'Ben');
+    const file = await backupThroughUi(a, ['Ben']);
+    const parsed = JSON.parse(await file.text()) as { learners: Array<{ learner: { displayName: string } }> };
+    expect(parsed.learners.map((l) => l.learner.displayName)).toEqual(['Ben']);
+  });
+
+  it('warns before replacing, and a changed choice needs a new dry run', async () => {
+    const a = await newBackend();
+    await addLearnerWithWork(a.api, 'Amara');
+    const file = await backupThroughUi(a);
+    const b = await newBackend();
+    must(await b.api.createLearnerProfile({ displayName: 'Dawit' }));
+    const { panel } = await openBackupPanel(b);
+    const user = userEvent.setup();
+    await user.upload(within(panel).getByLabelText('Choose a backup file'), file);
+    await user.click(await within(panel).findByRole('button', { name: 'Check what would change' }));
+    await within(panel).findByRole('button', { name: 'Restore now…' }, JOB_WAIT);
+    await user.click(within(panel).getByRole('checkbox', { name: 'Replace everything on this computer with the backup' }));
+    expect(within(panel).queryByRole('button', { name: 'Restore now…' })).toBeNull();
+    await user.click(within(panel).getByRole('button', { name: 'Check what would change' }));
+    await within(panel).findByText('1 learner not in the backup would be removed.', {}, JOB_WAIT);
+    await user.click(within(panel).getByRole('button', { name: 'Restore now…' }));
+    expect(within(panel).getByRole('group', { name: 'Restore this backup?' }).textContent).toContain('Learners not in it are removed');
+    await user.click(within(panel).getByRole('button', { name: 'Yes, restore' }));
+    await within(panel).findByRole('heading', { name: 'Restore finished' }, JOB_WAIT);
+    expect(learnerNames(b)).toEqual(['Amara']);
+  });
+
+  it('refuses a damaged backup file with the reason, before any job runs', async () => {
+    const b = await newBackend();
+    const { panel } = await openBackupPanel(b);
+    const user = userEvent.setup();
+    await user.upload(within(panel).getByLabelText('Choose a backup file'), new File(['{"format":"dala-backup","formatVersion":1'], 'broken.json', { type: 'application/json' }));
+    const alert = await within(panel).findByRole('alert');
+    expect(alert.textContent).toMatch(/^This file cannot be used: The backup file /);
+    expect(within(panel).queryByRole('button', { name: 'Check what would change' })).toBeNull();
+  });
+
+  it('explains a backup that could not start, and tries again', async () => {
+    const a = await newBackend();
+    await addLearnerWithWork(a.api, 'Amara');
+    let failures = 1;
+    const real = a.api.startBackup;
+    a.api.startBackup = async (input) => (failures-- > 0 ? { ok: false, error: { code: 'storage', message: 'Worker failed' } } : real(input));
+    captureDownloads();
+    const { panel } = await openBackupPanel(a);
+    const user = userEvent.setup();
+    await user.click(within(panel).getByRole('button', { name: 'Make backup' }));
+    const alert = await within(panel).findByRole('alert');
+    expect(alert.textContent).toContain('could not finish this just now');
+    await user.click(within(alert).getByRole('button', { name: 'Try again' }));
+    await within(panel).findByText(/^Backup saved as /, {}, JOB_WAIT);
+  });
+});

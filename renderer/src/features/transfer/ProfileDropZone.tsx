@@ -1,0 +1,79 @@
+import { useEffect, useState } from 'react';
+import { payloadLimitOf } from '../../../../electron/common/channels';
+import { text } from '../../i18n';
+import { useAppStore } from '../../store/store-context';
+import { PROFILE_EXTENSION, readTextFile } from './read-file';
+
+const t = text.transfer;
+
+const carriesFiles = (event: DragEvent): boolean => Array.from(event.dataTransfer?.types ?? []).includes('Files');
+
+/**
+ * A .dalaprofile dragged anywhere onto the window is imported: while a file is dragged over the
+ * window an overlay says so; dropping it reads the file and opens the import preview. Other drags
+ * (text inside the page) are left alone, and a dropped file never makes the window navigate.
+ */
+export function ProfileDropZone() {
+  const importProfileFile = useAppStore((s) => s.importProfileFile);
+  const [dragging, setDragging] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  useEffect(() => {
+    // dragenter and dragleave fire for every element passed over: count them.
+    let depth = 0;
+    const onEnter = (event: DragEvent) => {
+      if (!carriesFiles(event)) return;
+      event.preventDefault();
+      depth++;
+      setDragging(true);
+    };
+    const onOver = (event: DragEvent) => {
+      if (!carriesFiles(event)) return;
+      event.preventDefault();
+      if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
+    };
+    const onLeave = (event: DragEvent) => {
+      if (!carriesFiles(event)) return;
+      depth = Math.max(0, depth - 1);
+      if (depth === 0) setDragging(false);
+    };
+    const onDrop = (event: DragEvent) => {
+      if (!carriesFiles(event)) return;
+      event.preventDefault();
+      depth = 0;
+      setDragging(false);
+      const file = event.dataTransfer?.files[0];
+      if (!file) return;
+      void readTextFile(file, { limitBytes: payloadLimitOf('previewProfileImport') - 1024, extension: PROFILE_EXTENSION }).then((read) => {
+        setProblem(read.ok ? null : read.message);
+        if (read.ok) importProfileFile({ input: { content: read.text, fileName: read.fileName }, fileName: read.fileName });
+      });
+    };
+    const listeners = { dragenter: onEnter, dragover: onOver, dragleave: onLeave, drop: onDrop } as const;
+    for (const [name, listener] of Object.entries(listeners)) window.addEventListener(name, listener as EventListener);
+    return () => {
+      for (const [name, listener] of Object.entries(listeners)) window.removeEventListener(name, listener as EventListener);
+    };
+  }, [importProfileFile]);
+
+  return (
+    <>
+      {dragging && (
+        <div className="drop-overlay" data-testid="drop-overlay">
+          <p className="drop-overlay-text">
+            <span aria-hidden="true">📥 </span>
+            {t.dropHint}
+          </p>
+        </div>
+      )}
+      {problem && (
+        <div className="banner banner-error" role="alert">
+          <p>{problem}</p>
+          <button type="button" className="button" onClick={() => setProblem(null)}>
+            {text.common.dismiss}
+          </button>
+        </div>
+      )}
+    </>
+  );
+}
