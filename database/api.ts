@@ -41,7 +41,15 @@ export async function invokeChannel(handlers: ChannelHandlers, name: string, pay
   if (!isChannelName(name)) {
     return { ok: false, error: { code: 'not_found', message: `There is no operation called "${name}".` } };
   }
-  const parsed = contract[name].input.safeParse(payload ?? {});
+  let parsed: ReturnType<(typeof contract)[typeof name]['input']['safeParse']>;
+  try {
+    parsed = contract[name].input.safeParse(payload ?? {});
+  } catch (error) {
+    // zod walks nested values recursively: a payload nested thousands of levels deep (allowed by
+    // its size) overflows the stack. That is bad input, not a crash of the call.
+    log?.({ channel: name, code: 'invalid_input', detail: (error as Error)?.name });
+    return { ok: false, error: { code: 'invalid_input', message: 'The input is nested too deeply to be checked.' } };
+  }
   if (!parsed.success) {
     const error = invalidInputFromZod(parsed.error);
     log?.({ channel: name, code: error.code, detail: error.field });

@@ -56,6 +56,8 @@ export async function createSnapshot(
   dataDir: string,
   reason: SnapshotReason,
   now: Date = new Date(),
+  /** False leaves the older snapshots of this reason alone (the caller prunes once it knows it keeps this one). */
+  prune = true,
 ): Promise<SnapshotInfo> {
   const dir = snapshotsDir(dataDir);
   fs.mkdirSync(dir, { recursive: true });
@@ -76,7 +78,7 @@ export async function createSnapshot(
   }
   const info = parseName(dir, file);
   if (!info) throw new DalaError('storage', 'The snapshot was written under an unexpected name.');
-  pruneSnapshots(dataDir, reason);
+  if (prune) pruneSnapshots(dataDir, reason);
   return info;
 }
 

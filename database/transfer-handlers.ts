@@ -7,7 +7,7 @@ import type { OpenedDatabase } from './open';
 import { createSnapshot, listSnapshots } from './snapshots';
 import { checkBackupView, parseBackupFile } from './transfer/backup-file';
 import { readUserFile } from './transfer/file-io';
-import { exportProfileFile, parseProfileFile, type ProfileFileV1 } from './transfer/profile-file';
+import { exportProfile, parseProfileFile, type ProfileFileV1 } from './transfer/profile-file';
 import { importTransfers } from './transfer/profile-import';
 import { readLastImport, restoreSnapshot, undoLastImport } from './transfer/snapshot-restore';
 
@@ -59,9 +59,8 @@ export function createTransferHandlers(database: OpenedDatabase, environment: Tr
   return {
     exportLearnerProfile: ({ learnerId }) => {
       const now = new Date().toISOString();
-      const content = exportProfileFile(sqlite, learnerId, environment.appVersion, now);
-      const name = (JSON.parse(content) as ProfileFileV1).learner.displayName;
-      return { fileName: profileFileName(name, now), content };
+      const { content, learner } = exportProfile(sqlite, learnerId, environment.appVersion, now);
+      return { fileName: profileFileName(learner.displayName, now), content };
     },
     previewProfileImport: async (input) => {
       const { bytes, fileName } = readProfileInput(input);

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { learnerId } from '../../electron/common/dto';
 import { APP_VERSION } from '../app-version';
-import { collectBackup, parseBackupFile, type BackupFilters } from '../transfer/backup-file';
+import { collectBackupFile, parseBackupFile, type BackupFilters } from '../transfer/backup-file';
 import { readUserFile, writeFileAtomically } from '../transfer/file-io';
 import { restoreBackup } from '../transfer/restore';
 import { dateArgument, expectPositionals, parseCommandArguments, UsageError, validArgument } from './arguments';
@@ -41,8 +41,8 @@ const backupCommand: CliCommand = {
     if (values.until) filters.until = dateArgument(values.until, 'end', '--until', BACKUP_USAGE);
     if (filters.since && filters.until && filters.since > filters.until) throw new UsageError(`--since must not be after --until. Usage: ${BACKUP_USAGE}`);
     const database = await context.open();
-    const backup = collectBackup(database.sqlite, filters, APP_VERSION, new Date().toISOString(), progressPrinter((s) => context.io.stderr.write(s), 'backing up'));
-    writeFileAtomically(values.out, `${JSON.stringify(backup)}\n`);
+    const { backup, content } = collectBackupFile(database.sqlite, filters, APP_VERSION, new Date().toISOString(), progressPrinter((s) => context.io.stderr.write(s), 'backing up'));
+    writeFileAtomically(values.out, `${content}\n`);
     const rows = Object.values(backup.metadata.counts).reduce((a, b) => a + b, 0);
     printLines(context.io, [`Backed up ${backup.metadata.learners} learner(s) and ${rows} record(s) to ${values.out}.`]);
     return 0;

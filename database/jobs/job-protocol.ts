@@ -19,6 +19,13 @@ export type WorkerRequest = JobRequest | { kind: 'check'; content: string };
  */
 export type JobStart = WorkerRequest & { contentChunks?: number; chunkedResult?: boolean };
 
+/**
+ * A worker started ahead of time (`workerData` = `{ standby: true }`) has loaded its code and waits
+ * for one `job` message; then it runs that job like any other and ends.
+ */
+export type WorkerData = JobStart | { standby: true };
+export type StartJob = { type: 'job'; start: JobStart };
+
 export type BackupOutcome = { kind: 'backup'; fileName: string; content: string; learners: number; records: number };
 export type RestoreOutcome = { kind: 'restore'; report: ImportReport };
 export type CheckOutcome = { kind: 'check'; view: BackupCheckView };

@@ -5,16 +5,20 @@ import { Worker } from 'node:worker_threads';
 import { DalaError } from '../../electron/common/errors';
 import type { IpcError } from '../../electron/common/errors';
 import type { BackupCheckView, JobStatusView } from '../../electron/common/transfer-views';
-import { CHUNK_CHARS, type BackupOutcome, type ChunkAck, type CheckOutcome, type ContentChunk, type JobMessage, type JobRequest, type JobStart, type RestoreOutcome, type WorkerRequest } from './job-protocol';
+import { CHUNK_CHARS, type BackupOutcome, type ChunkAck, type CheckOutcome, type ContentChunk, type JobMessage, type JobRequest, type JobStart, type RestoreOutcome, type StartJob, type WorkerData, type WorkerRequest } from './job-protocol';
 
 /** Finished jobs (a backup holds its whole file) are kept this long for the window to collect. */
 const KEEP_FINISHED_MS = 10 * 60_000;
+/** A worker with no job is ended after this long. */
+const IDLE_MS = 60_000;
+/** A worker whose job moved more text than this is replaced by a fresh one rather than reused. */
+const REUSE_MAX_CHARS = 4 * 1_048_576;
 
 /**
  * Where the worker's code is: `job-worker.js` beside a bundle (Electron's out/main), else the
  * TypeScript source run through tsx (the browser host and tests run from source).
  */
-function startWorker(start: JobStart): Worker {
+function startWorker(start: WorkerData): Worker {
   // A larger young generation: a restore allocates a great many short-lived row objects.
   const options = { workerData: start, resourceLimits: { maxYoungGenerationSizeMb: 64 } };
   const bundled = path.join(__dirname, 'job-worker.js');
@@ -38,11 +42,16 @@ interface Launched {
  * goes to the worker in chunks, one per turn of the event loop, and a backup's content comes back
  * in chunks, each a message of its own, joined as a rope (no copy of the whole text here).
  */
-function launch(request: WorkerRequest, onProgress: (done: number, total: number) => void): Launched {
+function launch(
+  request: WorkerRequest,
+  onProgress: (done: number, total: number) => void,
+  workerFor: (start: JobStart) => Worker,
+  release: (worker: Worker, reusable: boolean, size: number) => void,
+): Launched {
   const content = 'content' in request ? request.content : '';
   const chunks = Math.ceil(content.length / CHUNK_CHARS);
   const start = (chunks > 0 ? { ...request, content: '', contentChunks: chunks, chunkedResult: true } : { ...request, chunkedResult: true }) as JobStart;
-  const worker = startWorker(start);
+  const worker = workerFor(start);
   let settled = false;
   let next = 0;
   const sendNextChunk = () => {
@@ -55,22 +64,28 @@ function launch(request: WorkerRequest, onProgress: (done: number, total: number
   sendNextChunk();
   const ended = new Promise<{ outcome: Outcome } | { error: IpcError }>((resolve) => {
     let received = '';
-    const end = (result: { outcome: Outcome } | { error: IpcError }) => {
+    const end = (result: { outcome: Outcome } | { error: IpcError }, reusable: boolean) => {
       if (settled) return;
       settled = true;
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+      release(worker, reusable, Math.max(content.length, received.length));
       resolve(result);
     };
-    worker.on('message', (message: JobMessage) => {
+    const onMessage = (message: JobMessage) => {
       if (message.type === 'progress') onProgress(message.done, message.total);
       else if (message.type === 'chunk') {
         received += message.text;
         worker.postMessage({ type: 'ack' } satisfies ChunkAck);
-      }
-      else if (message.type === 'done') end({ outcome: message.outcome.kind === 'backup' && received ? { ...message.outcome, content: received } : message.outcome });
-      else end({ error: message.error });
-    });
-    worker.on('error', () => end({ error: STOPPED_UNEXPECTEDLY }));
-    worker.on('exit', () => end({ error: STOPPED_EARLY }));
+      } else if (message.type === 'done') end({ outcome: message.outcome.kind === 'backup' && received ? { ...message.outcome, content: received } : message.outcome }, true);
+      else end({ error: message.error }, true);
+    };
+    const onError = () => end({ error: STOPPED_UNEXPECTEDLY }, false);
+    const onExit = () => end({ error: STOPPED_EARLY }, false);
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
   });
   return { worker, ended };
 }
@@ -89,13 +104,71 @@ export function createJobRunner(): JobRunner {
   const jobs = new Map<string, { view: JobStatusView; worker: Worker; done: Promise<JobStatusView> }>();
   const checks = new Set<Worker>();
   const forget = (jobId: string) => setTimeout(() => jobs.delete(jobId), KEEP_FINISHED_MS).unref();
+  // Starting a worker (loading its code) takes a few hundred milliseconds, and a fresh worker runs
+  // its first job with code that has not warmed up yet. So one worker is kept waiting for the next
+  // job (a restore right after checking its file), for a minute, without keeping the app running:
+  // the one that just finished a small job (warm), or after a large job, whose heap is full of
+  // that job's garbage, a fresh one started at once. Jobs at the same time get workers of their own.
+  let idle: { worker: Worker; timer: NodeJS.Timeout } | undefined;
+  let closed = false;
+  const workerFor = (start: JobStart): Worker => {
+    let worker: Worker;
+    if (idle) {
+      clearTimeout(idle.timer);
+      worker = idle.worker;
+      idle = undefined;
+      worker.ref();
+    } else {
+      worker = startWorker({ standby: true });
+      // While no job listens, an error must not become an uncaught 'error' event.
+      worker.on('error', () => undefined);
+      worker.once('exit', () => {
+        if (idle?.worker === worker) {
+          clearTimeout(idle.timer);
+          idle = undefined;
+        }
+      });
+    }
+    worker.postMessage({ type: 'job', start } satisfies StartJob);
+    return worker;
+  };
+  const keepIdle = (worker: Worker) => {
+    worker.unref();
+    idle = { worker, timer: setTimeout(() => idle?.worker === worker && ((idle = undefined), void worker.terminate()), IDLE_MS).unref() };
+  };
+  const release = (worker: Worker, reusable: boolean, size: number) => {
+    if (!reusable) return;
+    if (closed || idle) {
+      void worker.terminate();
+      return;
+    }
+    if (size <= REUSE_MAX_CHARS) {
+      keepIdle(worker);
+      return;
+    }
+    void worker.terminate();
+    const fresh = startWorker({ standby: true });
+    fresh.on('error', () => undefined);
+    fresh.once('exit', () => {
+      if (idle?.worker === fresh) {
+        clearTimeout(idle.timer);
+        idle = undefined;
+      }
+    });
+    keepIdle(fresh);
+  };
   return {
     start(request) {
       const jobId = randomUUID();
       const view: JobStatusView = { jobId, kind: request.kind, state: 'running', progress: { done: 0, total: 0 }, result: null, error: null };
-      const { worker, ended } = launch(request, (done, total) => {
-        if (view.state === 'running') view.progress = { done, total };
-      });
+      const { worker, ended } = launch(
+        request,
+        (done, total) => {
+          if (view.state === 'running') view.progress = { done, total };
+        },
+        workerFor,
+        release,
+      );
       const done = ended.then((end) => {
         if ('error' in end) Object.assign(view, { state: 'failed', error: end.error });
         else if (end.outcome.kind !== 'check') Object.assign(view, { state: 'done', result: end.outcome, progress: { done: view.progress.total, total: view.progress.total } });
@@ -116,7 +189,7 @@ export function createJobRunner(): JobRunner {
       return job.done;
     },
     async check(content) {
-      const { worker, ended } = launch({ kind: 'check', content }, () => undefined);
+      const { worker, ended } = launch({ kind: 'check', content }, () => undefined, workerFor, release);
       checks.add(worker);
       const end = await ended.finally(() => checks.delete(worker));
       if ('error' in end) throw new DalaError(end.error.code, end.error.message, end.error.field);
@@ -124,7 +197,11 @@ export function createJobRunner(): JobRunner {
       return end.outcome.view;
     },
     async close() {
-      await Promise.all([...[...jobs.values()].map((j) => j.worker.terminate()), ...[...checks].map((w) => w.terminate())]);
+      closed = true;
+      const waiting = idle?.worker;
+      if (idle) clearTimeout(idle.timer);
+      idle = undefined;
+      await Promise.all([...[...jobs.values()].map((j) => j.worker.terminate()), ...[...checks].map((w) => w.terminate()), ...(waiting ? [waiting.terminate()] : [])]);
       jobs.clear();
       checks.clear();
     },

@@ -1,9 +1,9 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../open';
 import { toDalaError } from '../storage-errors';
-import { backupFileContent, checkBackupView, collectBackup, parseBackupFile } from '../transfer/backup-file';
+import { checkBackupView, collectBackupFile, parseBackupFile } from '../transfer/backup-file';
 import { restoreBackup } from '../transfer/restore';
-import { CHUNK_CHARS, type BackupOutcome, type CheckOutcome, type ContentChunk, type JobMessage, type JobStart, type RestoreOutcome, type WorkerRequest } from './job-protocol';
+import { CHUNK_CHARS, type BackupOutcome, type CheckOutcome, type ContentChunk, type JobMessage, type JobStart, type RestoreOutcome, type StartJob, type WorkerData, type WorkerRequest } from './job-protocol';
 
 /**
  * Runs one long job (backup, restore, or checking a backup file) on its own thread with its own
@@ -22,9 +22,10 @@ async function run(request: WorkerRequest, chunkedResult: boolean): Promise<Back
   try {
     if (request.kind === 'backup') {
       const now = new Date().toISOString();
-      const backup = collectBackup(database.sqlite, request.filters, request.appVersion, now, onProgress);
+      const file = collectBackupFile(database.sqlite, request.filters, request.appVersion, now, onProgress);
+      const backup = file.backup;
       const records = Object.values(backup.metadata.counts).reduce((a, b) => a + b, 0);
-      let content = `${backupFileContent(backup)}\n`;
+      let content = `${file.content}\n`;
       if (chunkedResult) {
         await sendInChunks(content);
         content = '';
@@ -70,10 +71,17 @@ function receive(start: JobStart): Promise<WorkerRequest> {
   });
 }
 
-const start = workerData as JobStart;
-receive(start)
-  .then((request) => run(request, start.chunkedResult === true))
-  .then(
-    (outcome) => post({ type: 'done', outcome }),
-    (error: unknown) => post({ type: 'failed', error: toDalaError(error).toIpcError() }),
-  );
+function begin(start: JobStart): void {
+  receive(start)
+    .then((request) => run(request, start.chunkedResult === true))
+    .then(
+      (outcome) => post({ type: 'done', outcome }),
+      (error: unknown) => post({ type: 'failed', error: toDalaError(error).toIpcError() }),
+    );
+}
+
+const data = workerData as WorkerData;
+// Started by the runner: wait for jobs, one at a time, as long as the runner keeps this worker.
+// (Chunks and acknowledgements of a running job go to that job's own listeners.)
+if ('standby' in data) parentPort?.on('message', (message: StartJob | { type: string }) => 'start' in message && message.type === 'job' && begin(message.start));
+else begin(data);

@@ -1,15 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq } from 'drizzle-orm';
 import { masteryThresholdOf } from '../../electron/common/content';
 import { addActivityAttemptInput, listActivityAttemptsInput, type AddActivityAttemptInput, type ListActivityAttemptsInput } from '../../electron/common/dto';
 import { DalaError, parseInput } from '../../electron/common/errors';
 import { statusFromAttempt } from '../../electron/common/lo-progress-rules';
 import type { ActivityAttempt, ActivityAttemptResult } from '../../electron/common/profile';
-import { activityAttempts } from '../schema';
+import { cachedStatement } from '../statement-cache';
 import { awardEarnedBadges } from './badge-awards';
 import { assertLearnerExists, readQuery, touchLearner, writeTransaction, type ManagerContext } from './context';
+import { findAttempt, listAttempts } from './profile-reads';
 import { applyLoProgress, findLoProgress } from './progress';
-import { jsonText, toActivityAttempt } from './rows';
+import { jsonText } from './rows';
+
+const INSERT_ATTEMPT = `INSERT INTO activity_attempts (learner_id, attempt_uid, lo_id, activity_id, activity_type, attempt_timestamp, score, completed, attempt_details)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
 /**
  * Records one attempt and, in the same transaction, moves the objective's progress (started on
@@ -22,15 +25,15 @@ export function addActivityAttempt(ctx: ManagerContext, input: AddActivityAttemp
   const attemptUid = parsed.attemptUid ?? randomUUID();
   return writeTransaction(ctx, () => {
     // A retried save finds its attempt already stored and writes nothing at all.
-    const stored = ctx.db.select().from(activityAttempts).where(eq(activityAttempts.attemptUid, attemptUid)).get();
+    const stored = findAttempt(ctx, attemptUid);
     if (stored) {
       assertLearnerExists(ctx, learnerId);
-      if (stored.learnerId !== learnerId || stored.loId !== loId) {
+      if (stored.learnerId !== learnerId || stored.attempt.loId !== loId) {
         throw new DalaError('conflict', `The attempt ${attemptUid} is already stored for another activity.`, 'attemptUid');
       }
       const progress = findLoProgress(ctx, learnerId, loId);
       if (!progress) throw new DalaError('storage', 'The stored attempt has no objective progress. Run "dala verify".');
-      return { attempt: toActivityAttempt(stored), loProgress: progress, loProgressChange: 'unchanged', badgesAwarded: [], recorded: false };
+      return { attempt: stored.attempt, loProgress: progress, loProgressChange: 'unchanged', badgesAwarded: [], recorded: false };
     }
     const now = ctx.now();
     touchLearner(ctx, learnerId, now);
@@ -44,10 +47,17 @@ export function addActivityAttempt(ctx: ManagerContext, input: AddActivityAttemp
       completed: parsed.completed,
       attemptDetails: parsed.attemptDetails ?? null,
     };
-    ctx.db
-      .insert(activityAttempts)
-      .values({ ...attempt, learnerId, attemptDetails: jsonText(attempt.attemptDetails) })
-      .run();
+    cachedStatement(ctx.sqlite, INSERT_ATTEMPT).run(
+      learnerId,
+      attempt.attemptUid,
+      attempt.loId,
+      attempt.activityId,
+      attempt.activityType,
+      attempt.attemptTimestamp,
+      attempt.score,
+      attempt.completed ? 1 : 0,
+      jsonText(attempt.attemptDetails),
+    );
     const status = statusFromAttempt(attempt.completed, attempt.score, masteryThresholdOf(loId));
     const { progress, change } = applyLoProgress(ctx, learnerId, loId, { status, score: attempt.score }, now);
     return { attempt, loProgress: progress, loProgressChange: change, badgesAwarded: awardEarnedBadges(ctx, learnerId, now), recorded: true };
@@ -59,8 +69,6 @@ export function getActivityAttempts(ctx: ManagerContext, input: ListActivityAtte
   const { learnerId, limit, loId } = parseInput(listActivityAttemptsInput, input);
   return readQuery(() => {
     assertLearnerExists(ctx, learnerId);
-    const where = loId ? and(eq(activityAttempts.learnerId, learnerId), eq(activityAttempts.loId, loId)) : eq(activityAttempts.learnerId, learnerId);
-    const query = ctx.db.select().from(activityAttempts).where(where).orderBy(desc(activityAttempts.attemptTimestamp), desc(activityAttempts.attemptUid));
-    return (limit ? query.limit(limit) : query).all().map(toActivityAttempt);
+    return listAttempts(ctx, learnerId, { limit, loId });
   });
 }

@@ -1,9 +1,9 @@
-import { asc, eq } from 'drizzle-orm';
 import { addBadgeRecordInput, learnerRefInput, type AddBadgeRecordInput, type LearnerRefInput } from '../../electron/common/dto';
 import { DalaError, parseInput } from '../../electron/common/errors';
 import type { BadgeRecord } from '../../electron/common/profile';
-import { badges } from '../schema';
+import { cachedStatement } from '../statement-cache';
 import { assertLearnerExists, readQuery, touchLearner, writeTransaction, type ManagerContext } from './context';
+import { listBadges } from './profile-reads';
 import { jsonText, toBadgeRecord } from './rows';
 
 /** Records a badge given by hand (an educator, an import). A badge is earned once: a second is a conflict. */
@@ -13,7 +13,13 @@ export function addBadgeRecord(ctx: ManagerContext, input: AddBadgeRecordInput):
     const now = ctx.now();
     touchLearner(ctx, learnerId, now);
     const row = { learnerId, badgeId, badgeName, earnedDate: now, details: jsonText(details) };
-    const inserted = ctx.db.insert(badges).values(row).onConflictDoNothing().run();
+    const inserted = cachedStatement(ctx.sqlite, 'INSERT INTO badges (learner_id, badge_id, badge_name, earned_date, details) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING').run(
+      learnerId,
+      badgeId,
+      badgeName,
+      now,
+      row.details,
+    );
     if (inserted.changes === 0) throw new DalaError('conflict', `This learner already has the badge "${badgeId}".`, 'badgeId');
     return toBadgeRecord({ id: 0, ...row });
   });
@@ -23,6 +29,6 @@ export function getBadges(ctx: ManagerContext, input: LearnerRefInput): BadgeRec
   const { learnerId } = parseInput(learnerRefInput, input);
   return readQuery(() => {
     assertLearnerExists(ctx, learnerId);
-    return ctx.db.select().from(badges).where(eq(badges.learnerId, learnerId)).orderBy(asc(badges.earnedDate), asc(badges.badgeId)).all().map(toBadgeRecord);
+    return listBadges(ctx, learnerId);
   });
 }

@@ -1,8 +1,7 @@
 import type Database from 'better-sqlite3';
-import { eq, sql } from 'drizzle-orm';
 import { DalaError } from '../../electron/common/errors';
 import type { DalaDb } from '../open';
-import { learnerProfiles } from '../schema';
+import { cachedStatement } from '../statement-cache';
 import { toDalaError } from '../storage-errors';
 
 /** What every persistence-manager function works with. `now` is injectable so tests control time. */
@@ -43,15 +42,11 @@ export function learnerNotFound(learnerId: string): DalaError {
  * exists before anything else is written.
  */
 export function touchLearner(ctx: ManagerContext, learnerId: string, now: string): void {
-  const result = ctx.db
-    .update(learnerProfiles)
-    .set({ lastUpdatedAt: sql`max(${learnerProfiles.lastUpdatedAt}, ${now})` })
-    .where(eq(learnerProfiles.id, learnerId))
-    .run();
+  const result = cachedStatement(ctx.sqlite, 'UPDATE learner_profiles SET last_updated_at = max(last_updated_at, ?) WHERE id = ?').run(now, learnerId);
   if (result.changes === 0) throw learnerNotFound(learnerId);
 }
 
 export function assertLearnerExists(ctx: ManagerContext, learnerId: string): void {
-  const row = ctx.db.select({ id: learnerProfiles.id }).from(learnerProfiles).where(eq(learnerProfiles.id, learnerId)).get();
+  const row = cachedStatement(ctx.sqlite, 'SELECT 1 FROM learner_profiles WHERE id = ?').get(learnerId);
   if (!row) throw learnerNotFound(learnerId);
 }

@@ -12,11 +12,10 @@ import { DalaError, parseInput } from '../../electron/common/errors';
 import type { LearnerProfile, LearnerSummary } from '../../electron/common/profile';
 import { learnerProfiles } from '../schema';
 import { learnerNotFound, readQuery, writeTransaction, type ManagerContext } from './context';
-import { toLearnerProfile } from './rows';
+import { findLearnerRow } from './profile-reads';
 
 function findLearner(ctx: ManagerContext, id: string): LearnerProfile | undefined {
-  const row = ctx.db.select().from(learnerProfiles).where(eq(learnerProfiles.id, id)).get();
-  return row ? toLearnerProfile(row) : undefined;
+  return findLearnerRow(ctx, id);
 }
 
 function insertLearner(ctx: ManagerContext, id: string, displayName: string): LearnerProfile {

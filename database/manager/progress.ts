@@ -1,32 +1,26 @@
-import { and, asc, eq } from 'drizzle-orm';
 import { addOrUpdateLoProgressInput, learnerRefInput, type AddOrUpdateLoProgressInput, type LearnerRefInput } from '../../electron/common/dto';
 import { parseInput } from '../../electron/common/errors';
 import { advanceLoProgress, type LoProgressUpdate } from '../../electron/common/lo-progress-rules';
 import type { BadgesAwarded, LoProgress, LoProgressChange } from '../../electron/common/profile';
-import { learningObjectiveProgress } from '../schema';
+import { cachedStatement } from '../statement-cache';
 import { awardEarnedBadges } from './badge-awards';
 import { assertLearnerExists, readQuery, touchLearner, writeTransaction, type ManagerContext } from './context';
-import { jsonText, toLoProgress } from './rows';
+import { findProgress, listProgress } from './profile-reads';
+import { jsonText } from './rows';
+
+const UPSERT_PROGRESS = `INSERT INTO learning_objective_progress (learner_id, lo_id, status, started_at, completed_at, score, details) VALUES (?, ?, ?, ?, ?, ?, ?)
+  ON CONFLICT (learner_id, lo_id) DO UPDATE SET status = excluded.status, started_at = excluded.started_at, completed_at = excluded.completed_at,
+    score = excluded.score, details = excluded.details`;
 
 export function findLoProgress(ctx: ManagerContext, learnerId: string, loId: string): LoProgress | undefined {
-  const row = ctx.db
-    .select()
-    .from(learningObjectiveProgress)
-    .where(and(eq(learningObjectiveProgress.learnerId, learnerId), eq(learningObjectiveProgress.loId, loId)))
-    .get();
-  return row ? toLoProgress(row) : undefined;
+  return findProgress(ctx, learnerId, loId);
 }
 
 /** Applies an update under the never-regress rules inside the caller's transaction. */
 export function applyLoProgress(ctx: ManagerContext, learnerId: string, loId: string, update: LoProgressUpdate, now: string): { progress: LoProgress; change: LoProgressChange } {
   const { next, change } = advanceLoProgress(loId, findLoProgress(ctx, learnerId, loId), update, now);
   if (change !== 'unchanged') {
-    const values = { status: next.status, startedAt: next.startedAt, completedAt: next.completedAt, score: next.score, details: jsonText(next.details) };
-    ctx.db
-      .insert(learningObjectiveProgress)
-      .values({ learnerId, loId, ...values })
-      .onConflictDoUpdate({ target: [learningObjectiveProgress.learnerId, learningObjectiveProgress.loId], set: values })
-      .run();
+    cachedStatement(ctx.sqlite, UPSERT_PROGRESS).run(learnerId, loId, next.status, next.startedAt, next.completedAt, next.score, jsonText(next.details));
   }
   return { progress: next, change };
 }
@@ -45,12 +39,6 @@ export function getLoProgress(ctx: ManagerContext, input: LearnerRefInput): LoPr
   const { learnerId } = parseInput(learnerRefInput, input);
   return readQuery(() => {
     assertLearnerExists(ctx, learnerId);
-    return ctx.db
-      .select()
-      .from(learningObjectiveProgress)
-      .where(eq(learningObjectiveProgress.learnerId, learnerId))
-      .orderBy(asc(learningObjectiveProgress.loId))
-      .all()
-      .map(toLoProgress);
+    return listProgress(ctx, learnerId);
   });
 }

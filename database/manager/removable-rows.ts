@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { learnerRefInput, type LearnerRefInput } from '../../electron/common/dto';
 import { DalaError, parseInput } from '../../electron/common/errors';
+import { cachedStatement } from '../statement-cache';
 import { assertLearnerExists, readQuery, touchLearner, writeTransaction, type ManagerContext } from './context';
 
 /**
@@ -31,8 +32,8 @@ export function upsertRemovable(ctx: ManagerContext, t: RemovableTable, learnerI
   const valueArgs = t.valueColumn ? ', @value' : '';
   const valueSet = t.valueColumn ? `, ${t.valueColumn} = excluded.${t.valueColumn}` : '';
   const changed = t.valueColumn ? `deleted_at IS NOT NULL OR ${t.valueColumn} IS NOT excluded.${t.valueColumn}` : 'deleted_at IS NOT NULL';
-  ctx.sqlite
-    .prepare(
+  cachedStatement(
+      ctx.sqlite,
       `INSERT INTO ${t.table} (learner_id, ${t.keyColumn}${valueCols}, timestamp, deleted_at) VALUES (@learnerId, @key${valueArgs}, @now, NULL)
        ON CONFLICT (learner_id, ${t.keyColumn}) DO UPDATE SET timestamp = max(timestamp, excluded.timestamp), deleted_at = NULL${valueSet}
        WHERE ${changed}`,
@@ -44,8 +45,8 @@ export function upsertRemovable(ctx: ManagerContext, t: RemovableTable, learnerI
 export function removeRemovable(ctx: ManagerContext, t: RemovableTable, learnerId: string, key: string): { removed: true } {
   const now = ctx.now();
   touchLearner(ctx, learnerId, now);
-  const result = ctx.sqlite
-    .prepare(
+  const result = cachedStatement(
+      ctx.sqlite,
       `UPDATE ${t.table} SET deleted_at = max(timestamp, @now), timestamp = max(timestamp, @now)
        WHERE learner_id = @learnerId AND ${t.keyColumn} = @key AND deleted_at IS NULL`,
     )
@@ -55,8 +56,8 @@ export function removeRemovable(ctx: ManagerContext, t: RemovableTable, learnerI
 }
 
 function readRemovable(ctx: ManagerContext, t: RemovableTable, learnerId: string, key: string): RemovableRow | undefined {
-  return ctx.sqlite
-    .prepare(
+  return cachedStatement(
+      ctx.sqlite,
       `SELECT ${t.keyColumn} AS key, ${t.valueColumn ?? 'NULL'} AS value, timestamp FROM ${t.table}
        WHERE learner_id = ? AND ${t.keyColumn} = ? AND deleted_at IS NULL`,
     )
@@ -65,8 +66,8 @@ function readRemovable(ctx: ManagerContext, t: RemovableTable, learnerId: string
 
 /** Live rows only, oldest first. */
 export function listRemovable(ctx: ManagerContext, t: RemovableTable, learnerId: string): RemovableRow[] {
-  return ctx.sqlite
-    .prepare(
+  return cachedStatement(
+      ctx.sqlite,
       `SELECT ${t.keyColumn} AS key, ${t.valueColumn ?? 'NULL'} AS value, timestamp FROM ${t.table}
        WHERE learner_id = ? AND deleted_at IS NULL ORDER BY timestamp, key`,
     )

@@ -30,7 +30,7 @@ export function lastImportExists(dataDir: string): boolean {
 /** Recomputes the checksum the way a (newer) app would after building `document`. */
 export function resign<T extends Record<string, unknown>>(document: T): T {
   const { checksum: _old, ...body } = document;
-  return { ...body, checksum: { algorithm: 'sha256', value: payloadChecksum(body) } } as T;
+  return { ...body, checksum: { algorithm: 'sha256', value: payloadChecksum(body) } } as unknown as T;
 }
 
 export function writeTextFile(dir: string, name: string, content: string | Uint8Array): string {

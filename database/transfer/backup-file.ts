@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type Database from 'better-sqlite3';
 import { isoTimestamp, learnerId } from '../../electron/common/dto';
-import { payloadChecksum } from './canonical-json';
+import { canonicalDocumentText } from './canonical-json';
 import { decodeJsonFile, fileError } from './file-text';
 import { readLearner, readLearnerRecords } from './learner-rows';
 import { checkEnvelope, checkPayload, type LearnerTransfer } from './profile-file';
@@ -75,6 +75,20 @@ export function sumCounts(transfers: readonly LearnerTransfer[]): RecordCounts {
 
 /** Reads the learners for a backup in one read transaction, so the backup is a consistent picture. */
 export function collectBackup(sqlite: Database.Database, filters: BackupFilters, appVersion: string, now: string, onProgress?: (done: number, total: number) => void): BackupV1 {
+  return collectBackupFile(sqlite, filters, appVersion, now, onProgress).backup;
+}
+
+/**
+ * collectBackup and the file's text at once: the text is the canonical JSON the checksum is
+ * computed over, written once (see canonicalDocumentText), so a restore can check it by hashing.
+ */
+export function collectBackupFile(
+  sqlite: Database.Database,
+  filters: BackupFilters,
+  appVersion: string,
+  now: string,
+  onProgress?: (done: number, total: number) => void,
+): { backup: BackupV1; content: string } {
   const transfers = sqlite.transaction(() => {
     const ids = filters.learnerIds ? [...new Set(filters.learnerIds)] : (sqlite.prepare('SELECT id FROM learner_profiles ORDER BY id').all() as Array<{ id: string }>).map((r) => r.id);
     return ids.flatMap((id, i): LearnerTransfer[] => {
@@ -94,13 +108,20 @@ export function collectBackup(sqlite: Database.Database, filters: BackupFilters,
     metadata: { learners: transfers.length, counts: sumCounts(transfers) },
     learners: transfers,
   } as const;
-  return { ...body, checksum: { algorithm: 'sha256', value: payloadChecksum(body) } };
+  const written = canonicalDocumentText(body);
+  return { backup: { ...body, checksum: { algorithm: 'sha256', value: written.checksum } }, content: written.text };
 }
 
 /** Validates a whole backup (schema, duplicate learners, counts, checksum) before anything is written. */
 export function parseBackupFile(bytes: Uint8Array | string): BackupV1 {
-  const d = checkEnvelope(decodeJsonFile(bytes, MAX_BACKUP_FILE_BYTES, 'backup file'), BACKUP_FORMAT, BACKUP_FORMAT_VERSION, 'backup file');
-  const backup = checkPayload(backupV1Schema, d, 'backup file');
+  let text: string | undefined;
+  const d = checkEnvelope(
+    decodeJsonFile(bytes, MAX_BACKUP_FILE_BYTES, 'backup file', (t) => (text = t)),
+    BACKUP_FORMAT,
+    BACKUP_FORMAT_VERSION,
+    'backup file',
+  );
+  const backup = checkPayload(backupV1Schema, d, 'backup file', text);
   if (backup.metadata.learners !== backup.learners.length) {
     throw fileError(`The backup file says it has ${backup.metadata.learners} learners but holds ${backup.learners.length}.`, 'metadata.learners');
   }
@@ -111,6 +132,16 @@ export function parseBackupFile(bytes: Uint8Array | string): BackupV1 {
     }
   }
   return backup;
+}
+
+/** The text of a backup file, without the final newline, in the canonical layout (its own checksum kept as it is). */
+export function backupFileContent(backup: BackupV1): string {
+  return canonicalDocumentText(backup, backup.checksum.value).text;
+}
+
+/** What checkBackupFile answers about a valid backup. */
+export function checkBackupView(backup: BackupV1): { createdAt: string; appVersion: string; learners: number; counts: RecordCounts } {
+  return { createdAt: backup.createdAt, appVersion: backup.appVersion, learners: backup.metadata.learners, counts: backup.metadata.counts };
 }
 
 export { countRecords };

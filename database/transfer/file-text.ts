@@ -8,7 +8,8 @@ export function fileError(message: string, path?: string): DalaError {
   return new DalaError('invalid_input', path ? `${message} (at ${path})` : message, path);
 }
 
-export function decodeJsonFile(bytes: Uint8Array | string, maxBytes: number, what: string): unknown {
+/** `onText` receives the decoded text (a backup in the canonical layout has its checksum checked on it). */
+export function decodeJsonFile(bytes: Uint8Array | string, maxBytes: number, what: string, onText?: (text: string) => void): unknown {
   const size = typeof bytes === 'string' ? Buffer.byteLength(bytes, 'utf8') : bytes.byteLength;
   if (size === 0) throw fileError(`The ${what} is empty.`);
   if (size > maxBytes) throw fileError(`The ${what} is too large (${(size / 1_048_576).toFixed(1)} MB; at most ${Math.round(maxBytes / 1_048_576)} MB).`);
@@ -32,6 +33,7 @@ export function decodeJsonFile(bytes: Uint8Array | string, maxBytes: number, wha
     throw fileError(describeSyntaxError(text, (error as Error).message, what));
   }
   if (nestingDepth(parsed) > MAX_NESTING) throw fileError(`The ${what} is nested too deeply to be a DALA file (more than ${MAX_NESTING} levels).`);
+  onText?.(text);
   return parsed;
 }
 
@@ -40,14 +42,24 @@ const MAX_NESTING = 64;
 
 /** Depth of nested arrays/objects, measured without recursion so no input can overflow the stack. */
 export function nestingDepth(value: unknown): number {
+  if (value === null || typeof value !== 'object') return 0;
   let deepest = 0;
-  const stack: Array<[unknown, number]> = [[value, 0]];
-  while (stack.length > 0) {
-    const [current, depth] = stack.pop() as [unknown, number];
-    if (current === null || typeof current !== 'object') continue;
-    if (depth + 1 > deepest) deepest = depth + 1;
+  // Two parallel stacks of containers only (a backup has millions of values; no pair per value).
+  const containers: object[] = [value];
+  const depths: number[] = [1];
+  while (containers.length > 0) {
+    const current = containers.pop() as Record<string, unknown>;
+    const depth = depths.pop() as number;
+    if (depth > deepest) deepest = depth;
     if (deepest > MAX_NESTING) return deepest;
-    for (const child of Object.values(current as Record<string, unknown>)) stack.push([child, depth + 1]);
+    const children = Array.isArray(current) ? (current as unknown[]) : Object.values(current);
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i];
+      if (child !== null && typeof child === 'object') {
+        containers.push(child);
+        depths.push(depth + 1);
+      }
+    }
   }
   return deepest;
 }

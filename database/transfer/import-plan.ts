@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { DalaError } from '../../electron/common/errors';
+import { cachedStatement } from '../statement-cache';
 import type { LearnerTransfer } from './profile-file';
 import { learnerRowWriter, readLearner, readLearnerRecords, type LearnerRowWriter } from './learner-rows';
 import { mergeLearnerRecord, mergeLearnerRecords, type KeyChange, type MergedRecords } from './merge-rules';
@@ -62,13 +63,18 @@ function creationPlan(transfer: LearnerTransfer, outcome: 'created' | 'replaced'
  * Learners a `--replace` restore is about to remove do not count.
  */
 function checkAttemptOwnership(sqlite: Database.Database, transfer: LearnerTransfer, leaving: ReadonlySet<string>): void {
-  const owner = sqlite.prepare('SELECT learner_id AS learnerId FROM activity_attempts WHERE attempt_uid = ?');
-  transfer.records.activityAttempts.forEach((a, i) => {
-    const row = owner.get(a.attemptUid) as { learnerId: string } | undefined;
-    if (row && row.learnerId !== transfer.learner.id && !leaving.has(row.learnerId)) {
-      throw new DalaError('conflict', `Attempt ${a.attemptUid} already belongs to another learner on this machine; nothing was imported.`, `records.activityAttempts[${i}].attemptUid`);
-    }
-  });
+  const attempts = transfer.records.activityAttempts;
+  if (attempts.length === 0) return;
+  // One statement for all of the learner's attempts (json_each over the uids, each looked up in
+  // the UNIQUE index), not one round trip per attempt.
+  const owned = cachedStatement(
+    sqlite,
+    'SELECT a.attempt_uid AS uid, a.learner_id AS learnerId FROM json_each(?) j JOIN activity_attempts a ON a.attempt_uid = j.value WHERE a.learner_id <> ?',
+  ).all(JSON.stringify(attempts.map((a) => a.attemptUid)), transfer.learner.id) as Array<{ uid: string; learnerId: string }>;
+  const taken = new Set(owned.filter((r) => !leaving.has(r.learnerId)).map((r) => r.uid));
+  if (taken.size === 0) return;
+  const i = attempts.findIndex((a) => taken.has(a.attemptUid));
+  throw new DalaError('conflict', `Attempt ${attempts[i]?.attemptUid} already belongs to another learner on this machine; nothing was imported.`, `records.activityAttempts[${i}].attemptUid`);
 }
 
 /**

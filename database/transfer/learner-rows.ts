@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { cachedRowsStatement } from '../statement-cache';
 import type { JsonObject } from '../../electron/common/dto';
 import type { AttemptRow, BadgeRow, InterestRow, LearnerRecord, LearnerRecords, MetricRow, PreferenceRow, ProgressRow, StruggleRow } from './records-schema';
 
@@ -11,38 +12,86 @@ const parse = (text: string | null): JsonObject | null => (text === null ? null 
 const json = (value: JsonObject | null): string | null => (value === null ? null : JSON.stringify(value));
 const byKey = <T>(key: (r: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
 
+type Cell = string | number | null;
+type Row = Cell[];
+const text = (c: Cell | undefined) => c as string;
+const textOrNull = (c: Cell | undefined) => (c ?? null) as string | null;
+const numberOrNull = (c: Cell | undefined) => (c ?? null) as number | null;
+
+/** Rows come out of SQLite as arrays (cached statements) and become objects here in one step. */
+function rows<T>(sqlite: Database.Database, sql: string, learnerId: string, make: (r: Row) => T): T[] {
+  const raw = cachedRowsStatement(sqlite, sql).all(learnerId) as Row[];
+  const out = new Array<T>(raw.length);
+  for (let i = 0; i < raw.length; i++) out[i] = make(raw[i] as Row);
+  return out;
+}
+
+// Objects are built with their keys in the order of the file schemas (records-schema.ts), so a row
+// read here and the same row parsed from a file are the same, key order included.
+
 export function readLearner(sqlite: Database.Database, learnerId: string): LearnerRecord | undefined {
-  return sqlite
-    .prepare('SELECT id, display_name AS displayName, created_at AS createdAt, last_updated_at AS lastUpdatedAt FROM learner_profiles WHERE id = ?')
-    .get(learnerId) as LearnerRecord | undefined;
+  const r = cachedRowsStatement(sqlite, 'SELECT id, display_name, created_at, last_updated_at FROM learner_profiles WHERE id = ?').get(learnerId) as Row | undefined;
+  return r && { id: text(r[0]), displayName: text(r[1]), createdAt: text(r[2]), lastUpdatedAt: text(r[3]) };
 }
 
 export function readLearnerRecords(sqlite: Database.Database, learnerId: string): LearnerRecords {
-  const all = <T>(sql: string) => sqlite.prepare(sql).all(learnerId) as T[];
   return {
-    preferences: all<PreferenceRow>('SELECT category, value, timestamp, deleted_at AS deletedAt FROM preferences WHERE learner_id = ?').sort(byKey((r) => r.category)),
-    interests: all<InterestRow>('SELECT interest_name AS interestName, timestamp, deleted_at AS deletedAt FROM interests WHERE learner_id = ?').sort(byKey((r) => r.interestName)),
-    struggles: all<StruggleRow>('SELECT struggle_description AS struggleDescription, timestamp, deleted_at AS deletedAt FROM struggles WHERE learner_id = ?').sort(
-      byKey((r) => r.struggleDescription),
-    ),
-    cognitiveMetrics: all<{ taskName: string; metricDetails: string; timestamp: string }>(
-      'SELECT task_name AS taskName, metric_details AS metricDetails, timestamp FROM cognitive_metrics WHERE learner_id = ?',
-    )
-      .map((r): MetricRow => ({ ...r, metricDetails: parse(r.metricDetails) ?? {} }))
-      .sort(byKey((r) => r.taskName)),
-    loProgress: all<Omit<ProgressRow, 'details'> & { details: string | null }>(
-      'SELECT lo_id AS loId, status, started_at AS startedAt, completed_at AS completedAt, score, details FROM learning_objective_progress WHERE learner_id = ?',
-    )
-      .map((r): ProgressRow => ({ ...r, details: parse(r.details) }))
-      .sort(byKey((r) => r.loId)),
-    badges: all<Omit<BadgeRow, 'details'> & { details: string | null }>('SELECT badge_id AS badgeId, badge_name AS badgeName, earned_date AS earnedDate, details FROM badges WHERE learner_id = ?')
-      .map((r): BadgeRow => ({ ...r, details: parse(r.details) }))
-      .sort(byKey((r) => r.badgeId)),
-    activityAttempts: all<Omit<AttemptRow, 'attemptDetails' | 'completed'> & { attemptDetails: string | null; completed: number }>(
-      `SELECT attempt_uid AS attemptUid, lo_id AS loId, activity_id AS activityId, activity_type AS activityType,
-              attempt_timestamp AS attemptTimestamp, score, completed, attempt_details AS attemptDetails
+    preferences: rows(sqlite, 'SELECT category, value, timestamp, deleted_at FROM preferences WHERE learner_id = ?', learnerId, (r): PreferenceRow => ({
+      category: text(r[0]),
+      value: text(r[1]),
+      timestamp: text(r[2]),
+      deletedAt: textOrNull(r[3]),
+    })).sort(byKey((r) => r.category)),
+    interests: rows(sqlite, 'SELECT interest_name, timestamp, deleted_at FROM interests WHERE learner_id = ?', learnerId, (r): InterestRow => ({
+      interestName: text(r[0]),
+      timestamp: text(r[1]),
+      deletedAt: textOrNull(r[2]),
+    })).sort(byKey((r) => r.interestName)),
+    struggles: rows(sqlite, 'SELECT struggle_description, timestamp, deleted_at FROM struggles WHERE learner_id = ?', learnerId, (r): StruggleRow => ({
+      struggleDescription: text(r[0]),
+      timestamp: text(r[1]),
+      deletedAt: textOrNull(r[2]),
+    })).sort(byKey((r) => r.struggleDescription)),
+    cognitiveMetrics: rows(sqlite, 'SELECT task_name, metric_details, timestamp FROM cognitive_metrics WHERE learner_id = ?', learnerId, (r): MetricRow => ({
+      taskName: text(r[0]),
+      metricDetails: parse(textOrNull(r[1])) ?? {},
+      timestamp: text(r[2]),
+    })).sort(byKey((r) => r.taskName)),
+    loProgress: rows(
+      sqlite,
+      'SELECT lo_id, status, started_at, completed_at, score, details FROM learning_objective_progress WHERE learner_id = ?',
+      learnerId,
+      (r): ProgressRow => ({
+        loId: text(r[0]),
+        status: r[1] as ProgressRow['status'],
+        startedAt: text(r[2]),
+        completedAt: textOrNull(r[3]),
+        score: numberOrNull(r[4]),
+        details: parse(textOrNull(r[5])),
+      }),
+    ).sort(byKey((r) => r.loId)),
+    badges: rows(sqlite, 'SELECT badge_id, badge_name, earned_date, details FROM badges WHERE learner_id = ?', learnerId, (r): BadgeRow => ({
+      badgeId: text(r[0]),
+      badgeName: text(r[1]),
+      earnedDate: text(r[2]),
+      details: parse(textOrNull(r[3])),
+    })).sort(byKey((r) => r.badgeId)),
+    activityAttempts: rows(
+      sqlite,
+      `SELECT attempt_uid, lo_id, activity_id, activity_type, attempt_timestamp, score, completed, attempt_details
        FROM activity_attempts WHERE learner_id = ? ORDER BY attempt_timestamp, attempt_uid`,
-    ).map((r): AttemptRow => ({ ...r, completed: r.completed === 1, attemptDetails: parse(r.attemptDetails) })),
+      learnerId,
+      (r): AttemptRow => ({
+        attemptUid: text(r[0]),
+        loId: text(r[1]),
+        activityId: text(r[2]),
+        activityType: text(r[3]),
+        attemptTimestamp: text(r[4]),
+        score: numberOrNull(r[5]),
+        completed: r[6] === 1,
+        attemptDetails: parse(textOrNull(r[7])),
+      }),
+    ),
   };
 }
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type Database from 'better-sqlite3';
 import { DalaError } from '../../electron/common/errors';
-import { payloadChecksum } from './canonical-json';
+import { canonicalDocumentText, checksumOfCanonicalDocument, payloadChecksum } from './canonical-json';
 import { decodeJsonFile, fileError, jsonPath } from './file-text';
 import { readLearner, readLearnerRecords } from './learner-rows';
 import { countRecords, learnerRecordSchema, learnerRecordsSchema, RECORD_TABLES, recordCountsSchema, type LearnerRecord, type LearnerRecords } from './records-schema';
@@ -29,8 +29,8 @@ export interface LearnerTransfer {
   records: LearnerRecords;
 }
 
-export function buildProfileDocument(transfer: LearnerTransfer, appVersion: string, exportedAt: string): ProfileFileV1 {
-  const body = {
+function profileBody(transfer: LearnerTransfer, appVersion: string, exportedAt: string) {
+  return {
     format: PROFILE_FORMAT,
     formatVersion: PROFILE_FORMAT_VERSION,
     appVersion,
@@ -39,6 +39,10 @@ export function buildProfileDocument(transfer: LearnerTransfer, appVersion: stri
     records: transfer.records,
     counts: countRecords(transfer.records),
   } as const;
+}
+
+export function buildProfileDocument(transfer: LearnerTransfer, appVersion: string, exportedAt: string): ProfileFileV1 {
+  const body = profileBody(transfer, appVersion, exportedAt);
   return { ...body, checksum: { algorithm: 'sha256', value: payloadChecksum(body) } };
 }
 
@@ -51,7 +55,17 @@ export function readLearnerTransfer(sqlite: Database.Database, learnerId: string
 }
 
 export function exportProfileFile(sqlite: Database.Database, learnerId: string, appVersion: string, now: string = new Date().toISOString()): string {
-  return `${JSON.stringify(buildProfileDocument(readLearnerTransfer(sqlite, learnerId), appVersion, now), null, 1)}\n`;
+  return exportProfile(sqlite, learnerId, appVersion, now).content;
+}
+
+/**
+ * The profile file of a learner, and who it is. The text is written in the canonical layout
+ * (checksum first, then canonical JSON; see canonicalDocumentText): the JSON that the checksum is
+ * computed over is built once and is the file, and an import checks the checksum by hashing it.
+ */
+export function exportProfile(sqlite: Database.Database, learnerId: string, appVersion: string, now: string = new Date().toISOString()): { content: string; learner: LearnerRecord } {
+  const transfer = readLearnerTransfer(sqlite, learnerId);
+  return { content: `${canonicalDocumentText(profileBody(transfer, appVersion, now)).text}\n`, learner: transfer.learner };
 }
 
 /** Checks the envelope first so that the message names the real problem (format, version, checksum). */
@@ -66,7 +80,8 @@ export function checkEnvelope(document: unknown, format: string, supportedVersio
   return d;
 }
 
-export function checkPayload<T>(schema: z.ZodType<T>, d: Record<string, unknown>, what: string): T {
+/** `text`, when given, is the file's text: a file in the canonical layout has its checksum checked by hashing it. */
+export function checkPayload<T>(schema: z.ZodType<T>, d: Record<string, unknown>, what: string, text?: string): T {
   const parsed = schema.safeParse(d);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -74,14 +89,21 @@ export function checkPayload<T>(schema: z.ZodType<T>, d: Record<string, unknown>
     throw fileError(`The ${what} has a wrong value: ${issue?.message ?? 'invalid'}`, path);
   }
   const checksum = d.checksum as { value: string };
-  if (payloadChecksum(d) !== checksum.value) throw fileError(`The ${what} was changed or damaged after it was made (its checksum does not match).`, 'checksum.value');
+  const matchesFast = text !== undefined && checksumOfCanonicalDocument(text) === checksum.value;
+  if (!matchesFast && payloadChecksum(d) !== checksum.value) throw fileError(`The ${what} was changed or damaged after it was made (its checksum does not match).`, 'checksum.value');
   return parsed.data;
 }
 
 /** Validates a whole profile file before anything is written. Throws invalid_input with a JSON path. */
 export function parseProfileFile(bytes: Uint8Array | string): ProfileFileV1 {
-  const d = checkEnvelope(decodeJsonFile(bytes, MAX_PROFILE_FILE_BYTES, 'profile file'), PROFILE_FORMAT, PROFILE_FORMAT_VERSION, 'profile file');
-  const file = checkPayload(profileFileV1Schema, d, 'profile file');
+  let text: string | undefined;
+  const d = checkEnvelope(
+    decodeJsonFile(bytes, MAX_PROFILE_FILE_BYTES, 'profile file', (t) => (text = t)),
+    PROFILE_FORMAT,
+    PROFILE_FORMAT_VERSION,
+    'profile file',
+  );
+  const file = checkPayload(profileFileV1Schema, d, 'profile file', text);
   for (const table of RECORD_TABLES) {
     if (file.counts[table] !== file.records[table].length) {
       throw fileError(`The profile file says it has ${file.counts[table]} ${table} but holds ${file.records[table].length}.`, `counts.${table}`);

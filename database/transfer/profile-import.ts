@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
-import { createSnapshot } from '../snapshots';
+import fs from 'node:fs';
+import { createSnapshot, pruneSnapshots } from '../snapshots';
 import { describeChanges, IMPORT_POLICIES, runImport, type ImportPolicy, type LearnerImportPlan, type TableChanges } from './import-plan';
 import type { LearnerTransfer } from './profile-file';
 import { RECORD_TABLES } from './records-schema';
@@ -36,13 +37,22 @@ export interface ImportOptions {
  * then plan and write in one transaction, then the record that lets an educator undo it.
  */
 export async function importTransfers(database: { sqlite: Database.Database; dataDir: string }, transfers: readonly LearnerTransfer[], options: ImportOptions): Promise<ImportReport> {
-  let snapshotId: string | null = null;
+  const reason = options.snapshotReason ?? 'pre-import';
   // A refused import (conflict policy, attempt owned by another learner) must leave nothing
-  // behind, not even a snapshot that would rotate away the one undoing the last real import.
-  if (!options.dryRun) runImport(database.sqlite, transfers, options.policy, true, undefined, options.clearFirst === true);
-  if (!options.dryRun) snapshotId = (await createSnapshot(database.sqlite, database.dataDir, options.snapshotReason ?? 'pre-import')).id;
+  // behind, not even a snapshot that would rotate away the one undoing the last real import: the
+  // snapshot is taken without rotating the older ones, removed if the import is refused, and the
+  // older ones are rotated only once the import is in. (One planning pass, inside the write.)
+  const snapshot = options.dryRun ? undefined : await createSnapshot(database.sqlite, database.dataDir, reason, new Date(), false);
+  const snapshotId = snapshot?.id ?? null;
   const learnersBefore = (database.sqlite.prepare('SELECT count(*) AS n FROM learner_profiles').get() as { n: number }).n;
-  const plans = runImport(database.sqlite, transfers, options.policy, options.dryRun, options.onProgress, options.clearFirst === true);
+  let plans: ReturnType<typeof runImport>;
+  try {
+    plans = runImport(database.sqlite, transfers, options.policy, options.dryRun, options.onProgress, options.clearFirst === true);
+  } catch (error) {
+    if (snapshot) fs.rmSync(snapshot.path, { force: true });
+    throw error;
+  }
+  if (snapshot) pruneSnapshots(database.dataDir, reason);
   const learnersRemoved = options.clearFirst ? learnersBefore - plans.filter((p) => p.outcome === 'replaced').length : 0;
   const totals: TableChanges = { added: 0, updated: 0, unchanged: 0, conflicts: 0, removed: 0 };
   for (const plan of plans) for (const k of Object.keys(totals) as Array<keyof TableChanges>) totals[k] += plan.totals[k];

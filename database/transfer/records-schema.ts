@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import * as dto from '../../electron/common/dto';
+import { isPlainObject, isRealIsoTimestamp, numberRule, smallJsonObject, stringRule, withFastAccept, withFastPath } from './fast-accept';
 
 /**
  * The rows of one learner as they travel in profile and backup files: every row, tombstones
@@ -17,44 +18,89 @@ function jsonDepth(value: unknown, depth = 0): number {
   }
   return deepest;
 }
-const details = dto.jsonObject.refine((v) => jsonDepth(v) <= MAX_JSON_DEPTH, `must not be nested more than ${MAX_JSON_DEPTH} levels deep`);
-const optionalTime = dto.isoTimestamp.nullable().default(null);
+/** Limits of dto.jsonObject, for the fast path below (tests/fast-accept.test.ts keeps them equal). */
+export const MAX_DETAILS_JSON_CHARS = 20_000;
+// Every row has timestamps and most have details: the same schemas, with a fast path in front
+// for values that are plainly valid (see fast-accept.ts). Messages and JSON Schema are unchanged.
+const isoTimestamp = withFastAccept(dto.isoTimestamp, isRealIsoTimestamp);
+const details = withFastAccept(
+  dto.jsonObject.refine((v) => jsonDepth(v) <= MAX_JSON_DEPTH, `must not be nested more than ${MAX_JSON_DEPTH} levels deep`),
+  smallJsonObject(MAX_DETAILS_JSON_CHARS, MAX_JSON_DEPTH),
+);
+const optionalTime = isoTimestamp.nullable().default(null);
 
 export const learnerRecordSchema = z
   .object({
     id: dto.learnerId,
     displayName: dto.displayName,
-    createdAt: dto.isoTimestamp,
-    lastUpdatedAt: dto.isoTimestamp,
+    createdAt: isoTimestamp,
+    lastUpdatedAt: isoTimestamp,
   })
   .refine((l) => l.lastUpdatedAt >= l.createdAt, { message: 'lastUpdatedAt must not be before createdAt', path: ['lastUpdatedAt'] });
 
-export const preferenceRowSchema = z.object({ category: dto.preferenceCategory, value: z.string().min(1).max(200), timestamp: dto.isoTimestamp, deletedAt: optionalTime });
-export const interestRowSchema = z.object({ interestName: dto.interestName, timestamp: dto.isoTimestamp, deletedAt: optionalTime });
-export const struggleRowSchema = z.object({ struggleDescription: dto.struggleDescription, timestamp: dto.isoTimestamp, deletedAt: optionalTime });
-export const metricRowSchema = z.object({ taskName: dto.taskName, metricDetails: details, timestamp: dto.isoTimestamp });
+export const preferenceRowSchema = z.object({ category: dto.preferenceCategory, value: z.string().min(1).max(200), timestamp: isoTimestamp, deletedAt: optionalTime });
+export const interestRowSchema = z.object({ interestName: dto.interestName, timestamp: isoTimestamp, deletedAt: optionalTime });
+export const struggleRowSchema = z.object({ struggleDescription: dto.struggleDescription, timestamp: isoTimestamp, deletedAt: optionalTime });
+export const metricRowSchema = z.object({ taskName: dto.taskName, metricDetails: details, timestamp: isoTimestamp });
 export const progressRowSchema = z
   .object({
     loId: dto.loId,
     status: dto.loStatus,
-    startedAt: dto.isoTimestamp,
+    startedAt: isoTimestamp,
     completedAt: optionalTime,
     score: dto.score.nullable().default(null),
     details: details.nullable().default(null),
   })
   .refine((p) => (p.status === 'completed') === (p.completedAt !== null), { message: 'completedAt must be set exactly when status is completed', path: ['completedAt'] })
   .refine((p) => p.completedAt === null || p.completedAt >= p.startedAt, { message: 'completedAt must not be before startedAt', path: ['completedAt'] });
-export const badgeRowSchema = z.object({ badgeId: dto.badgeId, badgeName: z.string().min(1).max(100), earnedDate: dto.isoTimestamp, details: details.nullable().default(null) });
-export const attemptRowSchema = z.object({
+export const badgeRowSchema = z.object({ badgeId: dto.badgeId, badgeName: z.string().min(1).max(100), earnedDate: isoTimestamp, details: details.nullable().default(null) });
+const attemptRowShape = {
   attemptUid: dto.uuid,
   loId: dto.loId,
   activityId: z.string().min(1).max(100),
   activityType: dto.activityType,
-  attemptTimestamp: dto.isoTimestamp,
+  attemptTimestamp: isoTimestamp,
   score: dto.score.nullable().default(null),
   completed: z.boolean(),
   attemptDetails: details.nullable().default(null),
-});
+};
+
+/**
+ * Attempts are most of the rows of a file: a plainly valid one is checked by plain code and gets
+ * exactly the object zod would make (known fields only, in schema order, defaults filled in);
+ * anything else goes through the schema. The string and number limits come from the schemas
+ * above; tests/fast-accept.test.ts checks the whole rule against zod on generated rows.
+ */
+const attemptRule = {
+  attemptUid: stringRule(dto.uuid),
+  loId: stringRule(dto.loId),
+  activityId: stringRule(attemptRowShape.activityId),
+  activityType: stringRule(dto.activityType),
+  score: numberRule(dto.score),
+  details: smallJsonObject(MAX_DETAILS_JSON_CHARS, MAX_JSON_DEPTH),
+};
+function fastAttemptRow(value: unknown): { value: z.output<z.ZodObject<typeof attemptRowShape>> } | undefined {
+  if (!isPlainObject(value)) return undefined;
+  const { attemptUid, loId, activityId, activityType, attemptTimestamp, score, completed, attemptDetails } = value;
+  if (!attemptRule.attemptUid(attemptUid) || !attemptRule.loId(loId) || !attemptRule.activityId(activityId) || !attemptRule.activityType(activityType)) return undefined;
+  if (!isRealIsoTimestamp(attemptTimestamp) || typeof completed !== 'boolean') return undefined;
+  if (score != null && !attemptRule.score(score)) return undefined;
+  if (attemptDetails != null && !attemptRule.details(attemptDetails)) return undefined;
+  return {
+    value: {
+      attemptUid,
+      loId,
+      activityId,
+      activityType,
+      attemptTimestamp: attemptTimestamp as string,
+      score: (score ?? null) as number | null,
+      completed,
+      attemptDetails: (attemptDetails ?? null) as z.output<typeof details> | null,
+    },
+  };
+}
+
+export const attemptRowSchema = withFastPath(z.object(attemptRowShape), fastAttemptRow);
 
 /** Each table's rows must be unique by the same key as the database's UNIQUE constraint. */
 function uniqueBy<T extends z.ZodType>(row: T, key: (r: z.output<T>) => string, what: string) {

@@ -1,0 +1,57 @@
+import v8 from 'node:v8';
+import { invokeChannel } from '../database/api';
+import type { ChannelHandlers } from '../electron/common/contract';
+import type { JobStatusView } from '../electron/common/transfer-views';
+import type { StallMonitor } from './monitor';
+import { now, sleep } from './timing';
+
+/**
+ * The window's calls as Electron makes them: the payload is a structured clone made in the
+ * renderer and read back on the main thread, the answer the other way round. The renderer's
+ * halves happen in another process, so they are kept out of the main-thread measurement; the
+ * main thread's halves (reading the request, writing the reply) are the transport's cost, timed
+ * separately (`transport.longestMs`), and the handler itself is what the stall monitor watches.
+ */
+export interface Transport {
+  monitor?: StallMonitor;
+  /** The longest single main-thread copy for IPC, in ms. */
+  longestMs: number;
+}
+
+export function newTransport(monitor?: StallMonitor): Transport {
+  return { monitor, longestMs: 0 };
+}
+
+function outside<T>(transport: Transport, work: () => T): T {
+  return transport.monitor ? transport.monitor.exclude(work) : work();
+}
+
+function timedCopy<T>(transport: Transport, work: () => T): T {
+  return outside(transport, () => {
+    const start = now();
+    const result = work();
+    transport.longestMs = Math.max(transport.longestMs, now() - start);
+    return result;
+  });
+}
+
+export async function callOverIpc<T>(transport: Transport, handlers: ChannelHandlers, name: string, payload: unknown): Promise<T> {
+  const sent = outside(transport, () => v8.serialize(payload));
+  const input = timedCopy(transport, () => v8.deserialize(sent) as unknown);
+  const answer = await invokeChannel(handlers, name, input);
+  const reply = timedCopy(transport, () => v8.serialize(answer));
+  const received = outside(transport, () => v8.deserialize(reply) as typeof answer);
+  if (!received.ok) throw new Error(`${name} failed: ${received.error.code} ${received.error.message}`);
+  return received.value as T;
+}
+
+/** Starts a job and polls getJobStatus like the window does, until it has finished. */
+export async function runJob(transport: Transport, handlers: ChannelHandlers, name: 'startBackup' | 'startRestore', payload: unknown, pollMs = 10): Promise<JobStatusView> {
+  const { jobId } = await callOverIpc<{ jobId: string }>(transport, handlers, name, payload);
+  for (;;) {
+    await sleep(pollMs);
+    const view = await callOverIpc<JobStatusView>(transport, handlers, 'getJobStatus', { jobId });
+    if (view.state === 'done') return view;
+    if (view.state === 'failed') throw new Error(`the ${name} job failed: ${view.error?.code} ${view.error?.message}`);
+  }
+}

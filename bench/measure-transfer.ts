@@ -1,0 +1,72 @@
+import { invokeChannel } from '../database/api';
+import type { ChannelHandlers } from '../electron/common/contract';
+import { rawBulkInsert, rawInsertPlan, rowCount } from './data';
+import { openApp, openRaw } from './db';
+import { result, type BenchResult } from './report';
+import type { BenchEnv } from './setup';
+import { collectGarbage, median, now } from './timing';
+
+async function call<T>(handlers: ChannelHandlers, name: string, payload: unknown): Promise<T> {
+  const answer = await invokeChannel(handlers, name, payload);
+  if (!answer.ok) throw new Error(`${name} failed: ${answer.error.code} ${answer.error.message}`);
+  return answer.value as T;
+}
+
+/**
+ * Moving the heavy learner to another machine: export through the real handler on the source,
+ * then preview + apply of the file on a target that has its own classroom (what an educator
+ * does). Rows per second against a raw bulk insert of the same rows, in one transaction, into the
+ * same kind of target.
+ */
+export async function measureProfileTransfer(env: BenchEnv): Promise<BenchResult[]> {
+  const rows = rowCount([env.heavy]);
+  const learnerId = env.heavy.learner.id;
+  const source = await openApp(env.copy(env.profileDir, 'export'));
+  const plan = rawInsertPlan([env.heavy]);
+  const exportMs: number[] = [];
+  const importMs: number[] = [];
+  const rawMs: number[] = [];
+  let file = { fileName: '', content: '' };
+  try {
+    for (let i = 0; i < 2; i++) file = await call(source.handlers, 'exportLearnerProfile', { learnerId });
+    for (let rep = 0; rep < env.sizes.transferRepetitions; rep++) {
+      collectGarbage();
+      let start = now();
+      file = await call(source.handlers, 'exportLearnerProfile', { learnerId });
+      exportMs.push(now() - start);
+
+      const target = await openApp(env.copy(env.classroomDir, 'import'));
+      try {
+        collectGarbage();
+        start = now();
+        const preview = await call<{ importId: string }>(target.handlers, 'previewProfileImport', { content: file.content, fileName: file.fileName });
+        const report = await call<{ totals: { added: number } }>(target.handlers, 'applyProfileImport', { importId: preview.importId, policy: 'merge' });
+        importMs.push(now() - start);
+        if (report.totals.added !== rows - 1) throw new Error(`the import added ${report.totals.added} rows, expected ${rows - 1}`);
+      } finally {
+        await target.close();
+      }
+
+      const rawTarget = openRaw(env.copy(env.classroomDir, 'raw-import'));
+      try {
+        collectGarbage();
+        start = now();
+        rawBulkInsert(rawTarget, plan);
+        rawMs.push(now() - start);
+      } finally {
+        rawTarget.close();
+      }
+    }
+  } finally {
+    await source.close();
+  }
+  const perSecond = (ms: number) => rows / (ms / 1000);
+  const raw = perSecond(median(rawMs));
+  const budget = { kind: 'ratio-at-least', limit: 0.4 } as const;
+  const roundTrip = exportMs.map((ms, i) => ms + (importMs[i] as number));
+  return [
+    result(`profile export (${rows} rows)`, perSecond(median(exportMs)), raw, 'rows/s', budget),
+    result(`profile import: preview + apply (${rows} rows)`, perSecond(median(importMs)), raw, 'rows/s', budget),
+    result(`  export + import back to back (${rows} rows; the budget is per operation)`, perSecond(median(roundTrip)), raw, 'rows/s', { kind: 'reported-ratio' }),
+  ];
+}
