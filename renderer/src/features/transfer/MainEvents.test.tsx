@@ -1,11 +1,9 @@
 // @vitest-environment jsdom
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DalaEvents, EventPayload, MenuCommand } from '../../../../electron/common/contract';
 import type { InProcessApi } from '../../../../tests/support/in-process-api';
+import { writeTempFile } from '../../../../tests/support/temp-file';
 import { App } from '../../App';
 import { renderWithStore } from '../../test-support/render-app';
 import { addLearnerWithWork, must, useBackends } from '../../test-support/transfer-fixture';
@@ -77,9 +75,8 @@ describe('a .dalaprofile opened by the OS', () => {
   it('goes to the import panel and previews the file by its id', async () => {
     const main = fakeEvents();
     const file = await profileFileOf(await newBackend(), 'Amara');
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dala-opened-'));
-    const filePath = path.join(dir, 'Amara.dalaprofile');
-    fs.writeFileSync(filePath, file.content);
+    const opened = writeTempFile('Amara.dalaprofile', file.content);
+    const filePath = opened.path;
     const asked: string[] = [];
     const backend = await newBackend({ resolveProfileFile: (fileId) => (asked.push(fileId), fileId === 'file-1' ? filePath : undefined) });
     try {
@@ -89,7 +86,7 @@ describe('a .dalaprofile opened by the OS', () => {
       expect(selectedTab()).toBe('Move a learner');
       expect(asked).toEqual(['file-1']);
     } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
+      opened.remove();
     }
   });
 });
