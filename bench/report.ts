@@ -39,9 +39,14 @@ function describe(budget: Budget, unit: string): string {
 
 const round = (n: number) => (Math.abs(n) >= 100 ? Math.round(n) : Math.round(n * 1000) / 1000);
 
-export function result(name: string, ours: number, raw: number | null, unit: string, budget: Budget): BenchResult {
+/**
+ * `pairedRatio`, when given, is the ratio to use instead of ours / raw: the median of the ratios of
+ * runs made side by side (each of ours next to a raw one), which a shared machine's changing load
+ * disturbs far less than a ratio of two medians.
+ */
+export function result(name: string, ours: number, raw: number | null, unit: string, budget: Budget, pairedRatio?: number): BenchResult {
   // Absolute budgets may still show a raw reference (e.g. the idle machine), without a ratio.
-  const ratio = raw === null || !['ratio-at-most', 'ratio-at-least', 'reported-ratio'].includes(budget.kind) ? null : ours / raw;
+  const ratio = raw === null || !['ratio-at-most', 'ratio-at-least', 'reported-ratio'].includes(budget.kind) ? null : (pairedRatio ?? ours / raw);
   let pass: boolean;
   switch (budget.kind) {
     case 'ratio-at-most':

@@ -36,8 +36,8 @@ export const SIZES: Record<BenchSizes['label'], BenchSizes> = {
     savesPerRound: 50,
     saveRounds: 6,
     loadRepetitions: 21,
-    transferRepetitions: 5,
-    backupRepetitions: 3,
+    transferRepetitions: 9,
+    backupRepetitions: 5,
     pickerRepetitions: 5,
   },
   quick: {

@@ -1,3 +1,5 @@
+import Database from 'better-sqlite3';
+import { databasePath } from '../../database/data-dir';
 import { startHost, type RunningHost } from '../../e2e/support/app-host';
 import { benchUuid } from '../data';
 import { inspect, rowCount } from './db-state';
@@ -6,7 +8,7 @@ import type { DrillResult } from './report';
 /**
  * Two browser hosts (two real dala-host processes, two SQLite connections) on one data folder,
  * both written to at once through their HTTP API while one of them also restores a backup (a
- * long write transaction). Every write must either succeed or be refused with a typed `storage`
+ * long write transaction), then while a third program holds the write lock past the hosts' wait. Every write must either succeed or be refused with a typed `storage`
  * error (the database was busy); afterwards the file passes integrity_check and
  * foreign_key_check, and every table holds exactly what the successful writes put there.
  */
@@ -72,6 +74,7 @@ export async function twoHostsDrill(dataDir: string, existingLearners: string[],
     const write = async (api: Api, which: number, i: number) => {
       tried++;
       const create = i % 2 === 0;
+      const busyMessage = (m: string | undefined) => /busy/i.test(m ?? '');
       const answer = create
         ? await call(api, 'createLearnerProfile', { displayName: `Drill ${which}-${i}`, id: `drill-${which}-${i}` })
         : await call(api, 'addActivityAttempt', {
@@ -87,7 +90,7 @@ export async function twoHostsDrill(dataDir: string, existingLearners: string[],
       if (answer.status === 200 && body.ok === true) {
         if (create) created++;
         else recorded++;
-      } else if (answer.status === 200 && body.ok === false && body.error?.code === 'storage') busy++;
+      } else if (answer.status === 200 && body.ok === false && body.error?.code === 'storage' && busyMessage(body.error.message)) busy++;
       else losses.push(`host ${which} write ${i}: HTTP ${answer.status} ${JSON.stringify(body).slice(0, 200)}`);
     };
     // Each host serialises its own calls; both hosts compete for the file. Bursts of 8 at a time.
@@ -97,6 +100,23 @@ export async function twoHostsDrill(dataDir: string, existingLearners: string[],
       await Promise.all(burst);
     }
     await restore;
+
+    // A third program holds the write lock for longer than the hosts wait (busy_timeout, 5 s):
+    // the first write on each host must come back as a typed storage error, the next succeed.
+    const locker = new Database(databasePath(dataDir));
+    locker.pragma('busy_timeout = 10000');
+    locker.exec('BEGIN IMMEDIATE');
+    const released = new Promise<void>((resolve) =>
+      setTimeout(() => {
+        locker.exec('ROLLBACK');
+        locker.close();
+        resolve();
+      }, 6_000),
+    );
+    const before = busy;
+    await Promise.all([write(a, 1, writesPerHost), write(a, 1, writesPerHost + 1), write(b, 2, writesPerHost), write(b, 2, writesPerHost + 1)]);
+    await released;
+    if (busy === before) losses.push('no write was refused while another program held the database: the busy path was not exercised');
   } finally {
     for (const api of hosts) await api.host.stop();
   }
@@ -110,7 +130,7 @@ export async function twoHostsDrill(dataDir: string, existingLearners: string[],
   if (learners !== expectLearners) losses.push(`${learners} learners, expected ${expectLearners} (${created} created)`);
   if (attempts !== expectAttempts) losses.push(`${attempts} attempts, expected ${expectAttempts} (${recorded} recorded)`);
   return {
-    name: 'two hosts writing to one data folder, one of them restoring a backup',
+    name: 'two hosts writing to one data folder (one restoring a backup; then a third program holding the lock)',
     tried,
     losses,
     detail: `${created + recorded} writes succeeded, ${busy} refused as busy (typed storage error); restore ${restored ? 'completed' : 'refused'}; integrity ok, row counts = successful writes`,

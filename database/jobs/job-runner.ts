@@ -11,8 +11,6 @@ import { CHUNK_CHARS, type BackupOutcome, type ChunkAck, type CheckOutcome, type
 const KEEP_FINISHED_MS = 10 * 60_000;
 /** A worker with no job is ended after this long. */
 const IDLE_MS = 60_000;
-/** A worker whose job moved more text than this is replaced by a fresh one rather than reused. */
-const REUSE_MAX_CHARS = 4 * 1_048_576;
 
 /**
  * Where the worker's code is: `job-worker.js` beside a bundle (Electron's out/main), else the
@@ -46,7 +44,7 @@ function launch(
   request: WorkerRequest,
   onProgress: (done: number, total: number) => void,
   workerFor: (start: JobStart) => Worker,
-  release: (worker: Worker, reusable: boolean, size: number) => void,
+  release: (worker: Worker, reusable: boolean) => void,
 ): Launched {
   const content = 'content' in request ? request.content : '';
   const chunks = Math.ceil(content.length / CHUNK_CHARS);
@@ -70,7 +68,7 @@ function launch(
       worker.off('message', onMessage);
       worker.off('error', onError);
       worker.off('exit', onExit);
-      release(worker, reusable, Math.max(content.length, received.length));
+      release(worker, reusable);
       resolve(result);
     };
     const onMessage = (message: JobMessage) => {
@@ -105,10 +103,9 @@ export function createJobRunner(): JobRunner {
   const checks = new Set<Worker>();
   const forget = (jobId: string) => setTimeout(() => jobs.delete(jobId), KEEP_FINISHED_MS).unref();
   // Starting a worker (loading its code) takes a few hundred milliseconds, and a fresh worker runs
-  // its first job with code that has not warmed up yet. So one worker is kept waiting for the next
-  // job (a restore right after checking its file), for a minute, without keeping the app running:
-  // the one that just finished a small job (warm), or after a large job, whose heap is full of
-  // that job's garbage, a fresh one started at once. Jobs at the same time get workers of their own.
+  // its first job with code that has not warmed up yet. So a worker that finished its job waits for
+  // the next one (a restore right after checking its file runs where the check ran, warm), for a
+  // minute at most and without keeping the app running. Jobs at the same time get workers of their own.
   let idle: { worker: Worker; timer: NodeJS.Timeout } | undefined;
   let closed = false;
   const workerFor = (start: JobStart): Worker => {
@@ -132,30 +129,14 @@ export function createJobRunner(): JobRunner {
     worker.postMessage({ type: 'job', start } satisfies StartJob);
     return worker;
   };
-  const keepIdle = (worker: Worker) => {
-    worker.unref();
-    idle = { worker, timer: setTimeout(() => idle?.worker === worker && ((idle = undefined), void worker.terminate()), IDLE_MS).unref() };
-  };
-  const release = (worker: Worker, reusable: boolean, size: number) => {
+  const release = (worker: Worker, reusable: boolean) => {
     if (!reusable) return;
     if (closed || idle) {
       void worker.terminate();
       return;
     }
-    if (size <= REUSE_MAX_CHARS) {
-      keepIdle(worker);
-      return;
-    }
-    void worker.terminate();
-    const fresh = startWorker({ standby: true });
-    fresh.on('error', () => undefined);
-    fresh.once('exit', () => {
-      if (idle?.worker === fresh) {
-        clearTimeout(idle.timer);
-        idle = undefined;
-      }
-    });
-    keepIdle(fresh);
+    worker.unref();
+    idle = { worker, timer: setTimeout(() => idle?.worker === worker && ((idle = undefined), void worker.terminate()), IDLE_MS).unref() };
   };
   return {
     start(request) {

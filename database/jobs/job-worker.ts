@@ -1,3 +1,5 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../open';
 import { toDalaError } from '../storage-errors';
@@ -71,13 +73,27 @@ function receive(start: JobStart): Promise<WorkerRequest> {
   });
 }
 
+/**
+ * A full garbage collection, for a worker that waits for another job: without it the heap keeps
+ * the last job's garbage (a whole parsed backup) until the next job happens to collect it.
+ */
+const collectGarbage: (() => void) | undefined = (() => {
+  try {
+    setFlagsFromString('--expose-gc');
+    return runInNewContext('gc') as () => void;
+  } catch {
+    return undefined;
+  }
+})();
+
 function begin(start: JobStart): void {
   receive(start)
     .then((request) => run(request, start.chunkedResult === true))
     .then(
       (outcome) => post({ type: 'done', outcome }),
       (error: unknown) => post({ type: 'failed', error: toDalaError(error).toIpcError() }),
-    );
+    )
+    .finally(() => collectGarbage?.());
 }
 
 const data = workerData as WorkerData;

@@ -43,3 +43,16 @@ describe('strict input objects', () => {
     expect(ok(addActivityAttemptInput, { ...base, completed: false, attemptUid: 'not-a-uuid' })).toBe(false);
   });
 });
+
+describe('jsonObject depth', () => {
+  it('accepts details as deep as a profile file allows and refuses deeper ones', async () => {
+    const { jsonObject, MAX_JSON_DEPTH } = await import('./dto');
+    const nest = (levels: number): Record<string, unknown> => {
+      let value: Record<string, unknown> = {};
+      for (let i = 1; i < levels; i++) value = { a: value };
+      return value;
+    };
+    expect(jsonObject.safeParse(nest(MAX_JSON_DEPTH)).success).toBe(true);
+    expect(jsonObject.safeParse(nest(MAX_JSON_DEPTH + 1)).success).toBe(false);
+  });
+});

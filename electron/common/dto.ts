@@ -41,9 +41,22 @@ export type LoStatus = z.infer<typeof loStatus>;
 
 const MAX_JSON_CHARS = 20_000;
 /** A small JSON object (answers, timings, metric values); bounded so one row cannot bloat the file. */
+/** Profile files refuse details nested deeper than this, so saves must too (else an export could not be imported). */
+export const MAX_JSON_DEPTH = 16;
+function depthWithin(value: unknown, limit: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length > 0) {
+    const [current, depth] = stack.pop() as [unknown, number];
+    if (current === null || typeof current !== 'object') continue;
+    if (depth + 1 > limit) return false;
+    for (const child of Object.values(current as Record<string, unknown>)) stack.push([child, depth + 1]);
+  }
+  return true;
+}
 export const jsonObject = z
   .record(z.string(), z.json())
-  .refine((o) => JSON.stringify(o).length <= MAX_JSON_CHARS, `must be at most ${MAX_JSON_CHARS} characters as JSON`);
+  .refine((o) => JSON.stringify(o).length <= MAX_JSON_CHARS, `must be at most ${MAX_JSON_CHARS} characters as JSON`)
+  .refine((o) => depthWithin(o, MAX_JSON_DEPTH), `must not be nested more than ${MAX_JSON_DEPTH} levels deep`);
 export type JsonObject = z.infer<typeof jsonObject>;
 
 export const uuid = z.uuid('must be a UUID');
