@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { keepScreenshot } from './support/checks';
-import { content, expectVisibleFocus, heading1, learnerIdByName, patternTask, showLearner, storyTask } from './support/flows';
+import { content, heading1, learnerIdByName, patternTask, showLearner, storyTask } from './support/flows';
+import { expectVisibleFocus } from './support/layout-checks';
 import { focused, isButton, isField, tabTo, type Focused } from './support/keyboard';
 import { useE2eSession } from './support/session';
 

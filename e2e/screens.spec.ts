@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { dala, freshDataDir } from './support/app-host';
 import { expectNoAxeViolations, keepScreenshot } from './support/checks';
-import { expectNoHorizontalScroll, heading1, objectiveCard, quizAnswer, quizChoices, quizPrompt } from './support/flows';
+import { heading1, objectiveCard, quizAnswer, quizChoices, quizPrompt } from './support/flows';
+import { expectNoHorizontalScroll } from './support/layout-checks';
 import { useE2eSession } from './support/session';
 
 const session = useE2eSession();
