@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { createChannelHandlers } from '../database/api';
+import { createChannelDispatcher } from '../database/channels/dispatch';
 import { APP_VERSION } from '../database/app-version';
 import { databasePath } from '../database/data-dir';
 import { openDatabase, type OpenedDatabase } from '../database/open';
@@ -61,14 +61,14 @@ export function checkpoint(dataDir: string): void {
 
 export interface AppSide {
   database: OpenedDatabase;
-  handlers: ReturnType<typeof createChannelHandlers>;
+  handlers: ReturnType<typeof createChannelDispatcher>;
   close(): Promise<void>;
 }
 
 /** The real handlers (the ones IPC and the HTTP host call) on a data folder. */
 export async function openApp(dataDir: string): Promise<AppSide> {
   const database = await openDatabase({ dataDir });
-  const handlers = createChannelHandlers(database, { appVersion: APP_VERSION, shell: 'browser' });
+  const handlers = createChannelDispatcher(database, { appVersion: APP_VERSION, shell: 'browser' });
   return {
     database,
     handlers,

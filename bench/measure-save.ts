@@ -1,4 +1,4 @@
-import { invokeChannel } from '../database/api';
+import { invokeChannel } from './dispatch';
 import { benchUuid } from './data';
 import { assertSamePragmas, openApp, openRaw } from './db';
 import { result, type BenchResult } from './report';

@@ -1,12 +1,12 @@
-import { invokeChannel } from '../database/api';
-import type { ChannelHandlers } from '../electron/common/contract';
+import { invokeChannel } from './dispatch';
+import type { ChannelDispatcher } from '../database/channels/dispatch';
 import { rawBulkInsert, rawInsertPlan, rowCount } from './data';
 import { openApp, openRaw } from './db';
 import { result, type BenchResult } from './report';
 import type { BenchEnv } from './setup';
 import { collectGarbage, median, now } from './timing';
 
-async function call<T>(handlers: ChannelHandlers, name: string, payload: unknown): Promise<T> {
+async function call<T>(handlers: ChannelDispatcher, name: string, payload: unknown): Promise<T> {
   const answer = await invokeChannel(handlers, name, payload);
   if (!answer.ok) throw new Error(`${name} failed: ${answer.error.code} ${answer.error.message}`);
   return answer.value as T;
@@ -26,13 +26,13 @@ export async function measureProfileTransfer(env: BenchEnv): Promise<BenchResult
   const exportMs: number[] = [];
   const importMs: number[] = [];
   const rawMs: number[] = [];
-  let file = { fileName: '', content: '' };
   try {
-    for (let i = 0; i < 2; i++) file = await call(source.handlers, 'exportLearnerProfile', { learnerId });
+    // Warm-up: the first exports compile the code paths the measured ones use.
+    for (let i = 0; i < 2; i++) await call(source.handlers, 'exportLearnerProfile', { learnerId });
     for (let rep = 0; rep < env.sizes.transferRepetitions; rep++) {
       collectGarbage();
       let start = now();
-      file = await call(source.handlers, 'exportLearnerProfile', { learnerId });
+      const file = await call<{ fileName: string; content: string }>(source.handlers, 'exportLearnerProfile', { learnerId });
       exportMs.push(now() - start);
 
       const target = await openApp(env.copy(env.classroomDir, 'import'));

@@ -7,11 +7,8 @@ import { readMigrationFiles, type MigrationMeta } from 'drizzle-orm/migrator';
  * tests), two levels up from a bundle in out/<target>/ (Electron, browser host, packaged asar).
  */
 function migrationsFolder(): string {
-  const candidates = [
-    process.env.DALA_MIGRATIONS_DIR,
-    path.join(__dirname, 'migrations'),
-    path.join(__dirname, '..', '..', 'database', 'migrations'),
-  ].filter((c): c is string => Boolean(c));
+  // Never from the environment: SQL that runs against the learners' data ships with the app.
+  const candidates = [path.join(__dirname, 'migrations'), path.join(__dirname, '..', '..', 'database', 'migrations')];
   const found = candidates.find((c) => fs.existsSync(path.join(c, 'meta', '_journal.json')));
   if (!found) throw new Error(`The database migrations are missing (looked in ${candidates.join(', ')}). Reinstall the app.`);
   return found;

@@ -26,6 +26,11 @@ export interface OpenOptions {
   dataDir: string;
   /** False opens without migrating (used by `dala db status`); a too-new file is still refused. */
   migrate?: boolean;
+  /**
+   * A better-sqlite3 build for another ABI (Electron run from a checkout). Only the shell decides
+   * this, never the environment directly: a packaged app passes none.
+   */
+  nativeBinding?: string;
 }
 
 /** Refuses a file from a newer app: reading it with an older schema could silently lose data. */
@@ -101,10 +106,7 @@ export async function openDatabase(options: OpenOptions): Promise<OpenedDatabase
   }
   let sqlite: Database.Database;
   try {
-    // Running from source under Electron needs better-sqlite3 built for Electron's ABI, kept apart
-    // from the Node build the CLI uses (scripts/electron-native.mjs); packaged apps need none.
-    const nativeBinding = process.env.DALA_SQLITE_NATIVE_BINDING;
-    sqlite = nativeBinding ? new Database(file, { nativeBinding }) : new Database(file);
+    sqlite = options.nativeBinding ? new Database(file, { nativeBinding: options.nativeBinding }) : new Database(file);
   } catch (error) {
     throw new DalaError('storage', `The database ${file} cannot be opened (${(error as Error).message}). Check that the folder can be written to.`);
   }

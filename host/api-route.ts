@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { invokeChannel, type HandlerLogger } from '../database/api';
-import { DEFAULT_PAYLOAD_LIMIT_BYTES, payloadLimitOf } from '../electron/common/channels';
-import { isChannelName, type ChannelHandlers, type ChannelResult } from '../electron/common/contract';
+import type { Caller } from '../database/channels/authorize';
+import { decodeRequest, type ChannelDispatcher } from '../database/channels/dispatch';
+import { DEFAULT_PAYLOAD_LIMIT_BYTES } from '../electron/common/channels';
+import { isChannelName, payloadLimitOf } from '../electron/common/contract';
 import { declaredLength, hasValidToken, isJsonContentType } from './request-guards';
 import { readBody } from './request-body';
 import { sendError, sendJson } from './responses';
@@ -15,12 +16,12 @@ export const MAX_BODY_BYTES = DEFAULT_PAYLOAD_LIMIT_BYTES;
 export const API_PREFIX = '/api/';
 
 export interface ApiContext {
-  handlers: ChannelHandlers & { close(): Promise<void> };
+  dispatcher: Pick<ChannelDispatcher, 'dispatchPayload'>;
   token: string;
-  log: HandlerLogger;
-  /** Runs one call at a time against the single synchronous SQLite connection. */
-  serialize: <T>(job: () => Promise<T>) => Promise<T>;
 }
+
+/** The host's one token is one window's session: every request that holds it is that caller. */
+const TAB: Caller = { kind: 'window' };
 
 /** Answers 413 and closes the connection, so the rest of the body is never read. */
 function refuseTooLarge(res: ServerResponse, limit: number): void {
@@ -29,8 +30,9 @@ function refuseTooLarge(res: ServerResponse, limit: number): void {
 
 /**
  * `POST /api/<channel>`: token, known channel, JSON content type, size limit and JSON syntax are
- * checked in that order before the payload reaches `invokeChannel`, which parses it with the
- * channel's schema. Typed errors from the handler are HTTP 200 with `ok: false`.
+ * checked in that order (the last two by decodeRequest, as for IPC) before the payload reaches
+ * the dispatcher, which parses it with the channel's schema and runs it in the shared call queue.
+ * Typed errors from the handler are HTTP 200 with `ok: false`.
  */
 export async function handleApiRequest(req: IncomingMessage, res: ServerResponse, urlPath: string, context: ApiContext): Promise<void> {
   if (req.method !== 'POST') {
@@ -62,13 +64,11 @@ export async function handleApiRequest(req: IncomingMessage, res: ServerResponse
     refuseTooLarge(res, limit);
     return;
   }
-  let payload: unknown;
-  try {
-    payload = JSON.parse(body.text);
-  } catch {
-    sendError(res, 400, 'invalid_input', 'The request body is not valid JSON.');
+  const request = decodeRequest(name, body.text);
+  if (!request.ok) {
+    if (request.refusal === 'too_large') refuseTooLarge(res, limit);
+    else sendError(res, request.refusal === 'unknown_channel' ? 404 : 400, request.error.code, request.error.message);
     return;
   }
-  const result: ChannelResult<unknown> = await context.serialize(() => invokeChannel(context.handlers, name, payload, context.log));
-  sendJson(res, 200, result);
+  sendJson(res, 200, await context.dispatcher.dispatchPayload(request.name, request.payload, TAB));
 }

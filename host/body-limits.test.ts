@@ -1,6 +1,6 @@
 import http from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { CHANNEL_PAYLOAD_LIMIT_BYTES } from '../electron/common/channels';
+import { payloadLimitOf } from '../electron/common/contract';
 import { MAX_BODY_BYTES } from './api-route';
 import type { BrowserHost } from './server';
 import { apiRequest, useTempHosts } from './test-support/host-fixture';
@@ -129,9 +129,9 @@ describe('request bodies', () => {
 
   it('a file channel still has a limit: a declared body just over it is 413', async () => {
     const { host } = await hosts.start();
-    const limit = CHANNEL_PAYLOAD_LIMIT_BYTES.previewProfileImport!;
+    const limit = payloadLimitOf('previewProfileImport');
     expect(await declaredOnly(host, 'previewProfileImport', limit + 1)).toBe(413);
-    expect(await declaredOnly(host, 'startRestore', CHANNEL_PAYLOAD_LIMIT_BYTES.startRestore! + 1)).toBe(413);
+    expect(await declaredOnly(host, 'startRestore', payloadLimitOf('startRestore') + 1)).toBe(413);
   });
 
   it('a body just under 1 MiB is read and parsed (then refused by the schema, not by size)', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CHILD_TABLES, contentHash, rowCount, userTables } from '../database/test-support/temp-database';
-import { CHANNEL_NAMES } from '../electron/common/channels';
+import { CHANNEL_NAMES } from '../electron/common/contract';
 import type { ChannelResult } from '../electron/common/contract';
 import type { BrowserHost } from './server';
 import { CHANNEL_SAMPLES, runChannelSamples, SAMPLE_ATTEMPT, SAMPLE_LEARNER, SAMPLE_LEARNER_TO_DELETE } from './test-support/channel-samples';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
-import { createChannelHandlers, type HandlerLogger } from '../database/api';
+import { createChannelDispatcher, type HandlerLogger } from '../database/channels/dispatch';
 import { APP_VERSION } from '../database/app-version';
 import { openDatabase, type OpenedDatabase } from '../database/open';
 import { API_PREFIX, handleApiRequest, type ApiContext } from './api-route';
@@ -43,15 +43,6 @@ export interface BrowserHost {
 const MIN_TOKEN_LENGTH = 32;
 const FORBIDDEN = 'DALA only answers requests addressed to 127.0.0.1 or localhost on its own port, from its own pages.';
 
-function serializer(): ApiContext['serialize'] {
-  let queue: Promise<unknown> = Promise.resolve();
-  return <T>(job: () => Promise<T>): Promise<T> => {
-    const run = queue.then(job);
-    queue = run.catch(() => undefined);
-    return run;
-  };
-}
-
 function requestPath(req: IncomingMessage): string | undefined {
   const raw = req.url ?? '';
   if (!raw.startsWith('/')) return undefined;
@@ -69,12 +60,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const log = options.log ?? (() => undefined);
   const database = await openDatabase({ dataDir: options.dataDir });
   const handlerLog: HandlerLogger = (entry) => log(`${entry.channel} failed: ${entry.code}${entry.detail ? ` (${entry.detail})` : ''}`);
-  const context: ApiContext = {
-    handlers: createChannelHandlers(database, { appVersion: options.appVersion ?? APP_VERSION, shell: 'browser' }),
-    token,
-    log: handlerLog,
-    serialize: serializer(),
-  };
+  const dispatcher = createChannelDispatcher(database, { appVersion: options.appVersion ?? APP_VERSION, shell: 'browser' }, handlerLog);
+  const context: ApiContext = { dispatcher, token };
   let port = options.port;
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -103,7 +90,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     port = listening.port;
     if (listening.fellBack) log(`port ${options.port} is in use; using port ${port} instead`);
   } catch (error) {
-    await context.handlers.close();
+    await dispatcher.close();
     database.close();
     throw error;
   }
@@ -114,9 +101,10 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       server.close(() => resolve());
       server.closeAllConnections();
     })
-      // Running jobs (backup, restore) stop first: they hold their own connection to the file.
-      .then(() => context.handlers.close())
-      .then(() => context.serialize(async () => database.close()));
+      // Calls in flight finish, then running jobs (backup, restore) stop: they hold their own
+      // connection to the file. Then the database closes.
+      .then(() => dispatcher.close())
+      .then(() => database.close());
     return closing;
   };
 

@@ -14,7 +14,8 @@ import { formatTable, type BenchResult } from '../bench/report';
 import { prepareBench, type BenchEnv } from '../bench/setup';
 import { SIZES } from '../bench/sizes';
 import { chromiumPath } from '../e2e/support/chromium';
-import { createChannelHandlers, invokeChannel } from '../database/api';
+import { createChannelDispatcher } from '../database/channels/dispatch';
+import { invokeChannel } from '../bench/dispatch';
 import { openDatabase } from '../database/open';
 import { collectBackupFile } from '../database/transfer/backup-file';
 import { exportProfile } from '../database/transfer/profile-file';
@@ -76,7 +77,7 @@ describe('drills on a few payloads', () => {
     expect(corpus.tried).toBeGreaterThan(40);
     // The drill's data folder still works with the app afterwards.
     const database = await openDatabase({ dataDir: env.classroomDir });
-    const handlers = createChannelHandlers(database, { appVersion: 'smoke', shell: 'browser' });
+    const handlers = createChannelDispatcher(database, { appVersion: 'smoke', shell: 'browser' });
     expect((await invokeChannel(handlers, 'listLearners', {})).ok).toBe(true);
     await handlers.close();
     database.close();

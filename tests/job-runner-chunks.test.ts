@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeLearners, rawBulkInsert, rawInsertPlan } from '../bench/data';
-import { createChannelHandlers, invokeChannel } from '../database/api';
+import { createChannelDispatcher } from '../database/channels/dispatch';
+import { invokeChannel } from '../bench/dispatch';
 import { CHUNK_CHARS } from '../database/jobs/job-protocol';
 import { createJobRunner } from '../database/jobs/job-runner';
 import { openDatabase, type OpenedDatabase } from '../database/open';
@@ -57,7 +58,7 @@ describe('the job runner with texts larger than a chunk', () => {
 
   it('checkBackupFile answers the same inline (small file) and on a worker (large file)', async () => {
     const database = await openDatabase({ dataDir: path.join(root, 'checks') });
-    const handlers = createChannelHandlers(database, { appVersion: 'test', shell: 'browser' });
+    const handlers = createChannelDispatcher(database, { appVersion: 'test', shell: 'browser' });
     try {
       const runner = createJobRunner();
       const backup = await runner.finished(runner.start({ kind: 'backup', dataDir: source.dataDir, appVersion: 'test', filters: { learnerIds: [] } }));

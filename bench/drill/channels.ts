@@ -1,9 +1,10 @@
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
-import { createChannelHandlers, invokeChannel } from '../../database/api';
+import { createChannelDispatcher } from '../../database/channels/dispatch';
+import { invokeChannel } from '../dispatch';
 import { databasePath } from '../../database/data-dir';
 import { openDatabase } from '../../database/open';
-import { CHANNEL_NAMES, type ChannelName } from '../../electron/common/channels';
+import { CHANNEL_NAMES, type ChannelName } from '../../electron/common/contract';
 import { ERROR_CODES } from '../../electron/common/errors';
 import type { JobStatusView } from '../../electron/common/transfer-views';
 import { contentHash } from './db-state';
@@ -128,7 +129,7 @@ const describe = (payload: unknown) => {
 
 export async function channelDrill(dataDir: string, perChannel: number, seed: number): Promise<DrillResult> {
   const database = await openDatabase({ dataDir });
-  const handlers = createChannelHandlers(database, { appVersion: 'drill', shell: 'browser' });
+  const handlers = createChannelDispatcher(database, { appVersion: 'drill', shell: 'browser' });
   const reader = new Database(databasePath(dataDir), { readonly: true });
   const losses: string[] = [];
   const crashes: string[] = [];
@@ -184,7 +185,7 @@ export async function channelDrill(dataDir: string, perChannel: number, seed: nu
   };
 }
 
-async function finished(handlers: ReturnType<typeof createChannelHandlers>, jobId: string): Promise<void> {
+async function finished(handlers: ReturnType<typeof createChannelDispatcher>, jobId: string): Promise<void> {
   for (let i = 0; i < 600; i++) {
     const status = await invokeChannel(handlers, 'getJobStatus', { jobId });
     if (!status.ok || (status.value as JobStatusView).state !== 'running') return;

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { createChannelHandlers, invokeChannel } from '../../database/api';
+import { createChannelDispatcher } from '../../database/channels/dispatch';
+import { invokeChannel } from '../dispatch';
 import { openDatabase } from '../../database/open';
 import { snapshotsDir } from '../../database/snapshots';
 import { payloadChecksum } from '../../database/transfer/canonical-json';
@@ -15,6 +16,7 @@ import type { DrillResult } from './report';
  * must be exactly as before.
  */
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a parsed file edited field by field to forge malformed ones
 type Doc = Record<string, any>;
 const MB = 1_048_576;
 
@@ -104,7 +106,7 @@ export async function corpusDrill(dataDir: string, profile: string, backup: stri
   const byId = new Map(files.map((f, i) => [`file-${i}`, f.file]));
 
   const database = await openDatabase({ dataDir });
-  const handlers = createChannelHandlers(database, { appVersion: 'drill', shell: 'browser', resolveProfileFile: (id) => byId.get(id) });
+  const handlers = createChannelDispatcher(database, { appVersion: 'drill', shell: 'browser', resolveProfileFile: (id) => byId.get(id) });
   const losses: string[] = [];
   const snapshotsBefore = fs.existsSync(snapshotsDir(dataDir)) ? fs.readdirSync(snapshotsDir(dataDir)).length : 0;
   const hashBefore = inspect(dataDir).hash;

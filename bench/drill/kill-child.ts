@@ -1,5 +1,6 @@
 import fs from 'node:fs';
-import { createChannelHandlers, invokeChannel } from '../../database/api';
+import { createChannelDispatcher } from '../../database/channels/dispatch';
+import { invokeChannel } from '../dispatch';
 import { openDatabase } from '../../database/open';
 import type { JobStatusView } from '../../electron/common/transfer-views';
 
@@ -18,7 +19,7 @@ async function main(): Promise<void> {
   const file = process.env.DRILL_FILE;
   if (!dataDir || !file) throw new Error('DRILL_DATA_DIR and DRILL_FILE are required');
   const database = await openDatabase({ dataDir });
-  const handlers = createChannelHandlers(database, { appVersion: 'drill', shell: 'browser', resolveProfileFile: () => file });
+  const handlers = createChannelDispatcher(database, { appVersion: 'drill', shell: 'browser', resolveProfileFile: () => file });
   say('ready');
   if (process.env.DRILL_KIND === 'import') {
     const preview = await invokeChannel(handlers, 'previewProfileImport', { fileId: 'drill' });

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createChannelHandlers, invokeChannel } from '../../database/api';
+import { createChannelDispatcher } from '../../database/channels/dispatch';
+import { invokeChannel } from '../dispatch';
 import { openDatabase } from '../../database/open';
 import { collectBackupFile } from '../../database/transfer/backup-file';
 import { exportProfile } from '../../database/transfer/profile-file';
@@ -104,7 +105,7 @@ export async function runDrills(options: { quick: boolean; only?: readonly Drill
     if (wanted('channels')) {
       const dir = await createDataDir(root, 'channels');
       const database = await openDatabase({ dataDir: dir });
-      const handlers = createChannelHandlers(database, { appVersion: 'drill', shell: 'browser' });
+      const handlers = createChannelDispatcher(database, { appVersion: 'drill', shell: 'browser' });
       for (const [id, displayName] of [['drill-learner', 'Ada'], ['drill-other', 'Ben']] as const) await invokeChannel(handlers, 'createLearnerProfile', { id, displayName });
       await invokeChannel(handlers, 'addInterest', { learnerId: 'drill-learner', interestName: 'Space' });
       await invokeChannel(handlers, 'addActivityAttempt', { learnerId: 'drill-learner', loId: 'MATH_LO_001', activityId: 'math_001_quiz_a', activityType: 'quiz', score: 1, completed: true });

@@ -1,3 +1,4 @@
+import type { ChannelInput, ChannelName, ChannelOutput } from '../../electron/common/contract';
 import type { OpenedDatabase } from '../open';
 import type { CliIo } from './output';
 
@@ -6,6 +7,11 @@ export interface CommandContext {
   dataDir: string;
   /** Opens (creating and migrating when needed) the database; closed by the dispatcher. */
   open(options?: { migrate?: boolean }): Promise<OpenedDatabase>;
+  /**
+   * Calls a channel through the one dispatch path (the same parse and checks as the app), with the
+   * CLI's rights; returns its value or throws its typed error.
+   */
+  call<C extends ChannelName>(name: C, input: ChannelInput<C>): Promise<ChannelOutput<C>>;
 }
 
 export interface CliCommand {

@@ -1,5 +1,4 @@
 import { displayName, learnerId } from '../../electron/common/dto';
-import { createPersistenceManager } from '../persistence-manager';
 import { expectPositionals, parseCommandArguments, UsageError, validArgument } from './arguments';
 import type { CliCommand } from './command';
 import { formatTable, printJson, printLines } from './output';
@@ -19,8 +18,7 @@ const createCommand: CliCommand = {
     if (values.name === undefined) throw new UsageError(`missing --name. Usage: ${CREATE_USAGE}`);
     const name = validArgument(displayName, values.name, '--name', CREATE_USAGE);
     const id = values.id === undefined ? undefined : validArgument(learnerId, values.id, '--id', CREATE_USAGE);
-    const database = await context.open();
-    const profile = createPersistenceManager(database).createLearnerProfile(id === undefined ? { displayName: name } : { displayName: name, id });
+    const profile = await context.call('createLearnerProfile', id === undefined ? { displayName: name } : { displayName: name, id });
     if (values.json) printJson(context.io, profile);
     else printLines(context.io, [profile.id]);
     return 0;
@@ -34,7 +32,7 @@ const listCommand: CliCommand = {
   async run(args, context) {
     const { values, positionals } = parseCommandArguments(args, { json: { type: 'boolean' } }, LIST_USAGE);
     expectPositionals(positionals, 0, LIST_USAGE, '');
-    const learners = createPersistenceManager(await context.open()).listLearners();
+    const learners = await context.call('listLearners', {});
     if (values.json) printJson(context.io, learners);
     else if (learners.length === 0) printLines(context.io, ['No learners yet. Create one with: dala learners create --name NAME']);
     else
@@ -57,7 +55,7 @@ const showCommand: CliCommand = {
     const { values, positionals } = parseCommandArguments(args, { json: { type: 'boolean' } }, SHOW_USAGE);
     const [rawId] = expectPositionals(positionals, 1, SHOW_USAGE, 'the learner ID');
     const id = validArgument(learnerId, rawId, 'ID', SHOW_USAGE);
-    const full = createPersistenceManager(await context.open()).getFullLearnerProfileData({ learnerId: id });
+    const full = await context.call('getFullLearnerProfileData', { learnerId: id });
     if (values.json) {
       printJson(context.io, full);
       return 0;
@@ -87,7 +85,7 @@ const deleteCommand: CliCommand = {
     const [rawId] = expectPositionals(positionals, 1, DELETE_USAGE, 'the learner ID');
     const id = validArgument(learnerId, rawId, 'ID', DELETE_USAGE);
     if (!values.yes) throw new UsageError(`deleting removes every record of the learner; add --yes to confirm. Usage: ${DELETE_USAGE}`);
-    createPersistenceManager(await context.open()).deleteLearnerProfile({ learnerId: id });
+    await context.call('deleteLearnerProfile', { learnerId: id });
     printLines(context.io, [`Deleted learner ${id} and all of their records.`]);
     return 0;
   },

@@ -1,5 +1,7 @@
 import os from 'node:os';
-import { isDalaError } from '../../electron/common/errors';
+import { DalaError, isDalaError } from '../../electron/common/errors';
+import { APP_VERSION } from '../app-version';
+import { createChannelDispatcher, type ChannelDispatcher } from '../channels/dispatch';
 import { resolveDataDir } from '../data-dir';
 import { openDatabase, type OpenedDatabase } from '../open';
 import { takeGlobalArguments, UsageError } from './arguments';
@@ -13,6 +15,9 @@ import { transferCommands } from './transfer-commands';
 import { backupCommands } from './backup-commands';
 
 export const cliCommands: CliCommand[] = [...learnerCommands, seedCommand, ...maintenanceCommands, ...transferCommands, ...backupCommands, ...snapshotCommands];
+
+/** The command line runs with the machine owner's rights (DESIGN.md, "Who may do what"). */
+const CLI = { kind: 'cli' } as const;
 
 function helpText(): string {
   const width = Math.max(...cliCommands.map((c) => c.usage.length));
@@ -42,6 +47,7 @@ function findCommand(words: readonly string[]): { command: CliCommand; args: str
 /** Runs one CLI invocation and returns its exit code: 0 ok, 1 failure or problems found, 2 bad arguments. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   let database: OpenedDatabase | undefined;
+  let dispatcher: ChannelDispatcher | undefined;
   try {
     const { dataDir, rest } = takeGlobalArguments(argv);
     if (rest.length === 0 || rest[0] === '--help' || rest[0] === '-h' || rest[0] === 'help') {
@@ -60,6 +66,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         database ??= await openDatabase({ dataDir: context.dataDir, migrate: options?.migrate });
         return database;
       },
+      call: async (name, input) => {
+        dispatcher ??= createChannelDispatcher(await context.open(), { appVersion: APP_VERSION, shell: 'cli' });
+        const result = await dispatcher.dispatch(name, input, CLI);
+        if (!result.ok) throw new DalaError(result.error.code, result.error.message, result.error.field);
+        return result.value;
+      },
     };
     return await command.run(args, context);
   } catch (error) {
@@ -73,6 +85,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     throw error;
   } finally {
+    await dispatcher?.close();
     database?.close();
   }
 }

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import { databasePath } from '../data-dir';
-import { collectStatistics } from '../maintenance/statistics';
-import { describeFinding, verifyDatabase } from '../maintenance/verify';
+import { describeFinding } from '../maintenance/verify';
 import { appSchemaVersion } from '../migrations-folder';
 import { expectPositionals, parseCommandArguments } from './arguments';
 import type { CliCommand } from './command';
@@ -19,7 +18,7 @@ const statsCommand: CliCommand = {
   async run(args, context) {
     const { values, positionals } = parseCommandArguments(args, { json: { type: 'boolean' } }, STATS_USAGE);
     expectPositionals(positionals, 0, STATS_USAGE, '');
-    const stats = collectStatistics((await context.open()).sqlite);
+    const stats = await context.call('getStatistics', {});
     if (values.json) {
       printJson(context.io, stats);
       return 0;
@@ -43,7 +42,7 @@ const verifyCommand: CliCommand = {
   async run(args, context) {
     const { values, positionals } = parseCommandArguments(args, { json: { type: 'boolean' }, 'fix-orphans': { type: 'boolean' } }, VERIFY_USAGE);
     expectPositionals(positionals, 0, VERIFY_USAGE, '');
-    const report = verifyDatabase((await context.open()).sqlite, { fixOrphans: values['fix-orphans'] === true });
+    const report = await context.call('verifyDatabase', { fixOrphans: values['fix-orphans'] === true });
     if (values.json) printJson(context.io, report);
     else {
       const lines = report.problems.map(describeFinding);

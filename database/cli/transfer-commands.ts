@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { learnerId } from '../../electron/common/dto';
-import { describeChanges, IMPORT_POLICIES, type ImportPolicy } from '../transfer/import-plan';
+import { IMPORT_POLICIES, type ImportPolicy } from '../../electron/common/transfer-views';
+import { describeChanges } from '../transfer/import-plan';
 import { readUserFile, writeFileAtomically } from '../transfer/file-io';
 import { exportProfileFile, parseProfileFile } from '../transfer/profile-file';
 import { importTransfers, type ImportReport } from '../transfer/profile-import';

@@ -1,7 +1,13 @@
 import type Database from 'better-sqlite3';
 import { diagnosticTasks, interests, preferenceTasks, struggleAreas, subjects } from '../../electron/common/content';
 import { PREFERENCE_MODES } from '../../electron/common/content/schemas';
-import { createPersistenceManager } from '../persistence-manager';
+import { addActivityAttempt } from '../manager/attempts';
+import type { ManagerContext } from '../manager/context';
+import { addInterest } from '../manager/interests';
+import { getOrCreateLearnerProfile } from '../manager/learners';
+import { addOrUpdateCognitiveMetric } from '../manager/metrics';
+import { addOrUpdatePreference } from '../manager/preferences';
+import { addStruggle } from '../manager/struggles';
 import type { DalaDb } from '../open';
 
 /** mulberry32: a small seeded generator, so the same seed always writes the same demo data. */
@@ -48,8 +54,8 @@ function sample<T>(random: () => number, items: readonly T[], count: number): T[
 }
 
 /**
- * Writes demo learners through the persistence manager (so every rule, badge and progress update
- * applies), one transaction per learner. Ids and uids come from the seed, so running it again with
+ * Writes demo learners through the persistence manager's functions (so every rule, badge and
+ * progress update applies), one transaction per learner. The inputs are built here, typed. Ids and uids come from the seed, so running it again with
  * the same seed changes nothing.
  */
 export function seedDemoData(database: { sqlite: Database.Database; db: DalaDb }, options: SeedOptions): { learnersCreated: number; attemptsRecorded: number } {
@@ -59,7 +65,7 @@ export function seedDemoData(database: { sqlite: Database.Database; db: DalaDb }
   // Attempts are spread over the time since `start`, never past now (verify rejects future times).
   const step = Math.max(1, Math.min(5 * 60_000, Math.floor((Date.now() - start) / (options.attemptsPerLearner + 2))));
   let clock = start;
-  const manager = createPersistenceManager(database, () => new Date(clock).toISOString());
+  const ctx: ManagerContext = { sqlite: database.sqlite, db: database.db, now: () => new Date(clock).toISOString() };
   let learnersCreated = 0;
   let attemptsRecorded = 0;
   for (let n = 0; n < options.learners; n++) {
@@ -73,14 +79,14 @@ export function seedDemoData(database: { sqlite: Database.Database; db: DalaDb }
     const accuracies = diagnosticTasks.map(() => Math.round((0.5 + random() * 0.5) * 100) / 100);
     clock = start;
     database.sqlite.transaction(() => {
-      const { created } = manager.getOrCreateLearnerProfile({ learnerId, displayName });
+      const { created } = getOrCreateLearnerProfile(ctx, { learnerId, displayName });
       if (!created) return;
       learnersCreated++;
-      for (const interest of chosenInterests) manager.addInterest({ learnerId, interestName: interest.label });
-      for (const struggle of chosenStruggles) manager.addStruggle({ learnerId, struggleDescription: struggle.label });
-      preferenceTasks.forEach((task, i) => manager.addOrUpdatePreference({ learnerId, category: task.category, value: modes[i] ?? 'visual' }));
+      for (const interest of chosenInterests) addInterest(ctx, { learnerId, interestName: interest.label });
+      for (const struggle of chosenStruggles) addStruggle(ctx, { learnerId, struggleDescription: struggle.label });
+      preferenceTasks.forEach((task, i) => addOrUpdatePreference(ctx, { learnerId, category: task.category, value: modes[i] ?? 'visual' }));
       diagnosticTasks.forEach((task, i) =>
-        manager.addOrUpdateCognitiveMetric({ learnerId, taskName: task.taskName, metricDetails: { accuracy: accuracies[i] ?? 0.5, attempts: 1, time_ms: 30_000 + i * 5_000 } }),
+        addOrUpdateCognitiveMetric(ctx, { learnerId, taskName: task.taskName, metricDetails: { accuracy: accuracies[i] ?? 0.5, attempts: 1, time_ms: 30_000 + i * 5_000 } }),
       );
       let objectiveIndex = 0;
       uids.forEach((attemptUid, i) => {
@@ -90,7 +96,7 @@ export function seedDemoData(database: { sqlite: Database.Database; db: DalaDb }
         if (!activity) return;
         clock += step;
         const score = scores[i] ?? 0.5;
-        const result = manager.addActivityAttempt({
+        const result = addActivityAttempt(ctx, {
           learnerId,
           loId: objective.id,
           activityId: activity.id,

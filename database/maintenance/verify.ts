@@ -1,3 +1,4 @@
+import type { VerifyFindingView } from '../../electron/common/maintenance-views';
 import type Database from 'better-sqlite3';
 import { diagnosticTasks, preferenceTasks } from '../../electron/common/content';
 import { TABLE_NAMES, type TableName } from './statistics';
@@ -156,7 +157,7 @@ export function verifyDatabase(sqlite: Database.Database, options: { fixOrphans?
   return { healthy: problems.length === 0, problems, warnings, orphansRemoved };
 }
 
-export function describeFinding(f: VerifyFinding): string {
+export function describeFinding(f: VerifyFindingView): string {
   const where = f.table ? `${f.table}${f.rowId !== undefined ? ` row ${f.rowId}` : ''}` : f.learnerId ? `learner ${f.learnerId}` : 'database';
   return `${f.check}: ${where}: ${f.message}`;
 }

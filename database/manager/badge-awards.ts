@@ -4,7 +4,7 @@ import type { BadgeDefinition, BadgeRule } from '../../electron/common/content/s
 import type { BadgeRecord } from '../../electron/common/profile';
 import { cachedStatement } from '../statement-cache';
 import type { ManagerContext } from './context';
-import { jsonText } from './rows';
+import { jsonText } from '../table-rows';
 
 function countLive(ctx: ManagerContext, table: 'preferences' | 'interests', learnerId: string, keyColumn?: string, keys?: readonly string[]): number {
   const filter = keyColumn && keys ? ` AND ${keyColumn} IN (${keys.map(() => '?').join(',')})` : '';

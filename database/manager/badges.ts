@@ -1,34 +1,31 @@
-import { addBadgeRecordInput, learnerRefInput, type AddBadgeRecordInput, type LearnerRefInput } from '../../electron/common/dto';
-import { DalaError, parseInput } from '../../electron/common/errors';
+import type { ParsedChannelInput } from '../../electron/common/contract';
+import { DalaError } from '../../electron/common/errors';
 import type { BadgeRecord } from '../../electron/common/profile';
+import { channelHandlers } from '../channels/define';
 import { cachedStatement } from '../statement-cache';
+import { badgeRows, placeholdersOf } from '../table-rows';
 import { assertLearnerExists, readQuery, touchLearner, writeTransaction, type ManagerContext } from './context';
 import { listBadges } from './profile-reads';
-import { jsonText, toBadgeRecord } from './rows';
+
+const INSERT_BADGE = `INSERT INTO badges (${badgeRows.insertColumns}) VALUES (${placeholdersOf(badgeRows)}) ON CONFLICT DO NOTHING`;
 
 /** Records a badge given by hand (an educator, an import). A badge is earned once: a second is a conflict. */
-export function addBadgeRecord(ctx: ManagerContext, input: AddBadgeRecordInput): BadgeRecord {
-  const { learnerId, badgeId, badgeName, details } = parseInput(addBadgeRecordInput, input);
+export function addBadgeRecord(ctx: ManagerContext, { learnerId, badgeId, badgeName, details }: ParsedChannelInput<'addBadgeRecord'>): BadgeRecord {
   return writeTransaction(ctx, () => {
     const now = ctx.now();
     touchLearner(ctx, learnerId, now);
-    const row = { learnerId, badgeId, badgeName, earnedDate: now, details: jsonText(details) };
-    const inserted = cachedStatement(ctx.sqlite, 'INSERT INTO badges (learner_id, badge_id, badge_name, earned_date, details) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING').run(
-      learnerId,
-      badgeId,
-      badgeName,
-      now,
-      row.details,
-    );
+    const badge: BadgeRecord = { badgeId, badgeName, earnedDate: now, details: details ?? null };
+    const inserted = cachedStatement(ctx.sqlite, INSERT_BADGE).run(...badgeRows.params(learnerId, badge));
     if (inserted.changes === 0) throw new DalaError('conflict', `This learner already has the badge "${badgeId}".`, 'badgeId');
-    return toBadgeRecord({ id: 0, ...row });
+    return badge;
   });
 }
 
-export function getBadges(ctx: ManagerContext, input: LearnerRefInput): BadgeRecord[] {
-  const { learnerId } = parseInput(learnerRefInput, input);
+export function getBadges(ctx: ManagerContext, { learnerId }: ParsedChannelInput<'getBadges'>): BadgeRecord[] {
   return readQuery(() => {
     assertLearnerExists(ctx, learnerId);
     return listBadges(ctx, learnerId);
   });
 }
+
+export const badgeHandlers = channelHandlers({ addBadgeRecord, getBadges });

@@ -1,6 +1,6 @@
-import { learnerRefInput, type LearnerRefInput } from '../../electron/common/dto';
-import { parseInput } from '../../electron/common/errors';
+import type { ParsedChannelInput } from '../../electron/common/contract';
 import type { FullLearnerProfile } from '../../electron/common/profile';
+import { channelHandlers } from '../channels/define';
 import { getActivityAttempts } from './attempts';
 import { getBadges } from './badges';
 import { readQuery, type ManagerContext } from './context';
@@ -12,8 +12,7 @@ import { getLoProgress } from './progress';
 import { getStruggles } from './struggles';
 
 /** The whole live profile, read in one transaction so it is a consistent picture. */
-export function getFullLearnerProfileData(ctx: ManagerContext, input: LearnerRefInput): FullLearnerProfile {
-  const ref = parseInput(learnerRefInput, input);
+export function getFullLearnerProfileData(ctx: ManagerContext, ref: ParsedChannelInput<'getFullLearnerProfileData'>): FullLearnerProfile {
   return readQuery(() =>
     ctx.sqlite.transaction(() => ({
       profile: getLearnerProfile(ctx, ref),
@@ -27,3 +26,5 @@ export function getFullLearnerProfileData(ctx: ManagerContext, input: LearnerRef
     }))(),
   );
 }
+
+export const fullProfileHandlers = channelHandlers({ getFullLearnerProfileData });

@@ -1,22 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { asc, eq, sql } from 'drizzle-orm';
-import {
-  createLearnerProfileInput,
-  getOrCreateLearnerProfileInput,
-  learnerRefInput,
-  type CreateLearnerProfileInput,
-  type GetOrCreateLearnerProfileInput,
-  type LearnerRefInput,
-} from '../../electron/common/dto';
-import { DalaError, parseInput } from '../../electron/common/errors';
+import type { ParsedChannelInput } from '../../electron/common/contract';
+import { DalaError } from '../../electron/common/errors';
 import type { LearnerProfile, LearnerSummary } from '../../electron/common/profile';
+import { channelHandlers } from '../channels/define';
 import { learnerProfiles } from '../schema';
 import { learnerNotFound, readQuery, writeTransaction, type ManagerContext } from './context';
 import { findLearnerRow } from './profile-reads';
-
-function findLearner(ctx: ManagerContext, id: string): LearnerProfile | undefined {
-  return findLearnerRow(ctx, id);
-}
 
 function insertLearner(ctx: ManagerContext, id: string, displayName: string): LearnerProfile {
   const now = ctx.now();
@@ -25,26 +15,23 @@ function insertLearner(ctx: ManagerContext, id: string, displayName: string): Le
   return row;
 }
 
-export function createLearnerProfile(ctx: ManagerContext, input: CreateLearnerProfileInput): LearnerProfile {
-  const { displayName, id } = parseInput(createLearnerProfileInput, input);
+export function createLearnerProfile(ctx: ManagerContext, { displayName, id }: ParsedChannelInput<'createLearnerProfile'>): LearnerProfile {
   return writeTransaction(ctx, () => {
     const learnerId = id ?? randomUUID();
-    if (findLearner(ctx, learnerId)) throw new DalaError('conflict', `A learner with id "${learnerId}" already exists.`, 'id');
+    if (findLearnerRow(ctx, learnerId)) throw new DalaError('conflict', `A learner with id "${learnerId}" already exists.`, 'id');
     return insertLearner(ctx, learnerId, displayName);
   });
 }
 
-export function getLearnerProfile(ctx: ManagerContext, input: LearnerRefInput): LearnerProfile {
-  const { learnerId } = parseInput(learnerRefInput, input);
-  const found = readQuery(() => findLearner(ctx, learnerId));
+export function getLearnerProfile(ctx: ManagerContext, { learnerId }: ParsedChannelInput<'getLearnerProfile'>): LearnerProfile {
+  const found = readQuery(() => findLearnerRow(ctx, learnerId));
   if (!found) throw learnerNotFound(learnerId);
   return found;
 }
 
-export function getOrCreateLearnerProfile(ctx: ManagerContext, input: GetOrCreateLearnerProfileInput): { profile: LearnerProfile; created: boolean } {
-  const { learnerId, displayName } = parseInput(getOrCreateLearnerProfileInput, input);
+export function getOrCreateLearnerProfile(ctx: ManagerContext, { learnerId, displayName }: ParsedChannelInput<'getOrCreateLearnerProfile'>): { profile: LearnerProfile; created: boolean } {
   return writeTransaction(ctx, () => {
-    const existing = findLearner(ctx, learnerId);
+    const existing = findLearnerRow(ctx, learnerId);
     if (existing) return { profile: existing, created: false };
     return { profile: insertLearner(ctx, learnerId, displayName), created: true };
   });
@@ -75,11 +62,18 @@ export function listLearners(ctx: ManagerContext): LearnerSummary[] {
 }
 
 /** Removes the learner and, through ON DELETE CASCADE, every row of theirs. */
-export function deleteLearnerProfile(ctx: ManagerContext, input: LearnerRefInput): { learnerId: string; deleted: true } {
-  const { learnerId } = parseInput(learnerRefInput, input);
+export function deleteLearnerProfile(ctx: ManagerContext, { learnerId }: ParsedChannelInput<'deleteLearnerProfile'>): { learnerId: string; deleted: true } {
   return writeTransaction(ctx, () => {
     const result = ctx.db.delete(learnerProfiles).where(eq(learnerProfiles.id, learnerId)).run();
     if (result.changes === 0) throw learnerNotFound(learnerId);
     return { learnerId, deleted: true as const };
   });
 }
+
+export const learnerHandlers = channelHandlers({
+  createLearnerProfile,
+  getOrCreateLearnerProfile,
+  getLearnerProfile,
+  listLearners,
+  deleteLearnerProfile,
+});

@@ -1,38 +1,31 @@
-import { addOrUpdatePreferenceInput, learnerRefInput, removePreferenceInput, type AddOrUpdatePreferenceInput, type LearnerRefInput, type RemovePreferenceInput } from '../../electron/common/dto';
-import { parseInput } from '../../electron/common/errors';
+import type { ParsedChannelInput } from '../../electron/common/contract';
 import type { BadgesAwarded, Preference } from '../../electron/common/profile';
+import { channelHandlers } from '../channels/define';
+import { preferenceRows } from '../table-rows';
+import type { PreferenceRow } from '../transfer/records-schema';
 import { awardEarnedBadges } from './badge-awards';
-import { assertLearnerExists, readQuery, writeTransaction, type ManagerContext } from './context';
-import { listRemovable, removeRemovable, upsertRemovable, type RemovableRow, type RemovableTable } from './removable-rows';
+import { writeTransaction, type ManagerContext } from './context';
+import { removableOperations, upsertRemovable, type RemovableTable } from './removable-rows';
 
-const PREFERENCES: RemovableTable = {
-  table: 'preferences',
+const PREFERENCES: RemovableTable<PreferenceRow> = {
+  rows: preferenceRows,
   keyColumn: 'category',
   valueColumn: 'value',
   keyField: 'category',
   describe: (category) => `The preference "${category}"`,
 };
-
-const toPreference = (r: RemovableRow): Preference => ({ category: r.key, value: r.value ?? '', timestamp: r.timestamp });
+const live = ({ category, value, timestamp }: PreferenceRow): Preference => ({ category, value, timestamp });
+const operations = removableOperations(PREFERENCES, live);
 
 /** Saving the last preference task can finish the assessment, so badges are evaluated here too. */
-export function addOrUpdatePreference(ctx: ManagerContext, input: AddOrUpdatePreferenceInput): { preference: Preference } & BadgesAwarded {
-  const { learnerId, category, value } = parseInput(addOrUpdatePreferenceInput, input);
+export function addOrUpdatePreference(ctx: ManagerContext, { learnerId, category, value }: ParsedChannelInput<'addOrUpdatePreference'>): { preference: Preference } & BadgesAwarded {
   return writeTransaction(ctx, () => {
-    const preference = toPreference(upsertRemovable(ctx, PREFERENCES, learnerId, category, value));
+    const preference = live(upsertRemovable(ctx, PREFERENCES, learnerId, category, value));
     return { preference, badgesAwarded: awardEarnedBadges(ctx, learnerId) };
   });
 }
 
-export function removePreference(ctx: ManagerContext, input: RemovePreferenceInput): { removed: true } {
-  const { learnerId, category } = parseInput(removePreferenceInput, input);
-  return writeTransaction(ctx, () => removeRemovable(ctx, PREFERENCES, learnerId, category));
-}
+export const removePreference = (ctx: ManagerContext, { learnerId, category }: ParsedChannelInput<'removePreference'>) => operations.remove(ctx, learnerId, category);
+export const getPreferences = (ctx: ManagerContext, { learnerId }: ParsedChannelInput<'getPreferences'>): Preference[] => operations.list(ctx, learnerId);
 
-export function getPreferences(ctx: ManagerContext, input: LearnerRefInput): Preference[] {
-  const { learnerId } = parseInput(learnerRefInput, input);
-  return readQuery(() => {
-    assertLearnerExists(ctx, learnerId);
-    return listRemovable(ctx, PREFERENCES, learnerId).map(toPreference);
-  });
-}
+export const preferenceHandlers = channelHandlers({ addOrUpdatePreference, removePreference, getPreferences });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PersistenceManager } from '../persistence-manager';
+import type { ProfileChannelCaller } from '../test-support/channel-caller';
 import { contentHash, dalaErrorOf, openManager, rowCount, testClock, useTempDirs } from '../test-support/temp-database';
 
 const dirs = useTempDirs();
@@ -13,10 +13,10 @@ interface RemovableCase {
   keyColumn: string;
   keyField: string;
   key: string;
-  add(m: PersistenceManager, learnerId: string, key: string): void;
-  remove(m: PersistenceManager, learnerId: string, key: string): void;
-  keys(m: PersistenceManager, learnerId: string): string[];
-  fullKeys(m: PersistenceManager, learnerId: string): string[];
+  add(m: ProfileChannelCaller, learnerId: string, key: string): void;
+  remove(m: ProfileChannelCaller, learnerId: string, key: string): void;
+  keys(m: ProfileChannelCaller, learnerId: string): string[];
+  fullKeys(m: ProfileChannelCaller, learnerId: string): string[];
 }
 
 const cases: RemovableCase[] = [

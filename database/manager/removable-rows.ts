@@ -1,7 +1,6 @@
-import type { z } from 'zod';
-import { learnerRefInput, type LearnerRefInput } from '../../electron/common/dto';
-import { DalaError, parseInput } from '../../electron/common/errors';
-import { cachedStatement } from '../statement-cache';
+import { DalaError } from '../../electron/common/errors';
+import { cachedRowsStatement, cachedStatement } from '../statement-cache';
+import { mapRows, type ChildTableRows, type Row } from '../table-rows';
 import { assertLearnerExists, readQuery, touchLearner, writeTransaction, type ManagerContext } from './context';
 
 /**
@@ -9,8 +8,8 @@ import { assertLearnerExists, readQuery, touchLearner, writeTransaction, type Ma
  * `timestamp`) instead of deleting, so that merging an older profile file cannot bring it back.
  * Getters hide tombstoned rows. One implementation serves the three tables.
  */
-export interface RemovableTable {
-  table: 'preferences' | 'interests' | 'struggles';
+export interface RemovableTable<R extends { timestamp: string; deletedAt: string | null }> {
+  rows: ChildTableRows<R>;
   keyColumn: 'category' | 'interest_name' | 'struggle_description';
   /** Preferences carry a value that an update replaces; interests and struggles are just keys. */
   valueColumn?: 'value';
@@ -18,84 +17,55 @@ export interface RemovableTable {
   describe: (key: string) => string;
 }
 
-export interface RemovableRow {
-  key: string;
-  value: string | null;
-  timestamp: string;
-}
+type AnyRemovable = { timestamp: string; deletedAt: string | null };
 
 /** Adds the row, revives a tombstoned one, or replaces a changed value. Returns the live row. */
-export function upsertRemovable(ctx: ManagerContext, t: RemovableTable, learnerId: string, key: string, value?: string): RemovableRow {
+export function upsertRemovable<R extends AnyRemovable>(ctx: ManagerContext, t: RemovableTable<R>, learnerId: string, key: string, value?: string): R {
   const now = ctx.now();
   touchLearner(ctx, learnerId, now);
+  const table = t.rows.table;
   const valueCols = t.valueColumn ? `, ${t.valueColumn}` : '';
   const valueArgs = t.valueColumn ? ', @value' : '';
   const valueSet = t.valueColumn ? `, ${t.valueColumn} = excluded.${t.valueColumn}` : '';
   const changed = t.valueColumn ? `deleted_at IS NOT NULL OR ${t.valueColumn} IS NOT excluded.${t.valueColumn}` : 'deleted_at IS NOT NULL';
   cachedStatement(
-      ctx.sqlite,
-      `INSERT INTO ${t.table} (learner_id, ${t.keyColumn}${valueCols}, timestamp, deleted_at) VALUES (@learnerId, @key${valueArgs}, @now, NULL)
-       ON CONFLICT (learner_id, ${t.keyColumn}) DO UPDATE SET timestamp = max(timestamp, excluded.timestamp), deleted_at = NULL${valueSet}
-       WHERE ${changed}`,
-    )
-    .run(t.valueColumn ? { learnerId, key, value, now } : { learnerId, key, now });
-  return readRemovable(ctx, t, learnerId, key) as RemovableRow;
+    ctx.sqlite,
+    `INSERT INTO ${table} (learner_id, ${t.keyColumn}${valueCols}, timestamp, deleted_at) VALUES (@learnerId, @key${valueArgs}, @now, NULL)
+     ON CONFLICT (learner_id, ${t.keyColumn}) DO UPDATE SET timestamp = max(timestamp, excluded.timestamp), deleted_at = NULL${valueSet}
+     WHERE ${changed}`,
+  ).run(t.valueColumn ? { learnerId, key, value, now } : { learnerId, key, now });
+  const row = cachedRowsStatement(ctx.sqlite, `SELECT ${t.rows.columns} FROM ${table} WHERE learner_id = ? AND ${t.keyColumn} = ? AND deleted_at IS NULL`).get(learnerId, key) as Row;
+  return t.rows.from(row);
 }
 
-export function removeRemovable(ctx: ManagerContext, t: RemovableTable, learnerId: string, key: string): { removed: true } {
+export function removeRemovable<R extends AnyRemovable>(ctx: ManagerContext, t: RemovableTable<R>, learnerId: string, key: string): { removed: true } {
   const now = ctx.now();
   touchLearner(ctx, learnerId, now);
   const result = cachedStatement(
-      ctx.sqlite,
-      `UPDATE ${t.table} SET deleted_at = max(timestamp, @now), timestamp = max(timestamp, @now)
-       WHERE learner_id = @learnerId AND ${t.keyColumn} = @key AND deleted_at IS NULL`,
-    )
-    .run({ learnerId, key, now });
+    ctx.sqlite,
+    `UPDATE ${t.rows.table} SET deleted_at = max(timestamp, @now), timestamp = max(timestamp, @now)
+     WHERE learner_id = @learnerId AND ${t.keyColumn} = @key AND deleted_at IS NULL`,
+  ).run({ learnerId, key, now });
   if (result.changes === 0) throw new DalaError('not_found', `${t.describe(key)} is not in this learner's profile.`, t.keyField);
   return { removed: true };
 }
 
-function readRemovable(ctx: ManagerContext, t: RemovableTable, learnerId: string, key: string): RemovableRow | undefined {
-  return cachedStatement(
-      ctx.sqlite,
-      `SELECT ${t.keyColumn} AS key, ${t.valueColumn ?? 'NULL'} AS value, timestamp FROM ${t.table}
-       WHERE learner_id = ? AND ${t.keyColumn} = ? AND deleted_at IS NULL`,
-    )
-    .get(learnerId, key) as RemovableRow | undefined;
-}
-
 /** Live rows only, oldest first. */
-export function listRemovable(ctx: ManagerContext, t: RemovableTable, learnerId: string): RemovableRow[] {
-  return cachedStatement(
-      ctx.sqlite,
-      `SELECT ${t.keyColumn} AS key, ${t.valueColumn ?? 'NULL'} AS value, timestamp FROM ${t.table}
-       WHERE learner_id = ? AND deleted_at IS NULL ORDER BY timestamp, key`,
-    )
-    .all(learnerId) as RemovableRow[];
+export function listRemovable<R extends AnyRemovable>(ctx: ManagerContext, t: RemovableTable<R>, learnerId: string): R[] {
+  const raw = cachedRowsStatement(ctx.sqlite, `SELECT ${t.rows.columns} FROM ${t.rows.table} WHERE learner_id = ? AND deleted_at IS NULL ORDER BY timestamp, ${t.keyColumn}`).all(learnerId);
+  return mapRows(raw, t.rows.from);
 }
 
-/** The add / remove / list trio for a key-only removable table (interests, struggles). */
-export function keyedRemovableOperations<I extends { learnerId: string }, O>(
-  t: RemovableTable,
-  schema: z.ZodType<I>,
-  keyOf: (input: I) => string,
-  toDomain: (row: RemovableRow) => O,
-) {
+/** The remove and list handlers of a removable table; adding differs per table (values, badges). */
+export function removableOperations<R extends AnyRemovable, O>(t: RemovableTable<R>, live: (row: R) => O) {
   return {
-    /** Adding a key the learner already has changes nothing (a double click is not an error). */
-    add(ctx: ManagerContext, input: z.input<typeof schema>): O {
-      const parsed = parseInput(schema, input);
-      return writeTransaction(ctx, () => toDomain(upsertRemovable(ctx, t, parsed.learnerId, keyOf(parsed))));
+    remove(ctx: ManagerContext, learnerId: string, key: string): { removed: true } {
+      return writeTransaction(ctx, () => removeRemovable(ctx, t, learnerId, key));
     },
-    remove(ctx: ManagerContext, input: z.input<typeof schema>): { removed: true } {
-      const parsed = parseInput(schema, input);
-      return writeTransaction(ctx, () => removeRemovable(ctx, t, parsed.learnerId, keyOf(parsed)));
-    },
-    list(ctx: ManagerContext, input: LearnerRefInput): O[] {
-      const { learnerId } = parseInput(learnerRefInput, input);
+    list(ctx: ManagerContext, learnerId: string): O[] {
       return readQuery(() => {
         assertLearnerExists(ctx, learnerId);
-        return listRemovable(ctx, t, learnerId).map(toDomain);
+        return listRemovable(ctx, t, learnerId).map(live);
       });
     },
   };

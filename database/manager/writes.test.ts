@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { PersistenceManager } from '../persistence-manager';
+import type { ProfileChannelCaller } from '../test-support/channel-caller';
 import { contentHash, dalaErrorOf, openManager, testClock, useTempDirs } from '../test-support/temp-database';
 
 /** What every write has in common: learner checked first, one transaction, last_updated_at bumped. */
 
 const dirs = useTempDirs();
 
-type Write = (m: PersistenceManager, learnerId: string) => unknown;
+type Write = (m: ProfileChannelCaller, learnerId: string) => unknown;
 
 /** Each write, on a learner that already has an interest, a preference and a struggle to remove. */
 const WRITES: Array<[string, Write]> = [
@@ -88,7 +88,7 @@ describe('addOrUpdateCognitiveMetric', () => {
   ])('refuses %j on %s and writes nothing', async (fields, field) => {
     const { manager, sqlite, learnerId } = await setup();
     const before = contentHash(sqlite);
-    const error = dalaErrorOf(() => manager.addOrUpdateCognitiveMetric({ learnerId, ...fields } as Parameters<PersistenceManager['addOrUpdateCognitiveMetric']>[0]));
+    const error = dalaErrorOf(() => manager.addOrUpdateCognitiveMetric({ learnerId, ...fields } as Parameters<ProfileChannelCaller['addOrUpdateCognitiveMetric']>[0]));
     expect(error.code).toBe('invalid_input');
     expect(error.field).toBe(field);
     expect(contentHash(sqlite)).toBe(before);
@@ -119,7 +119,7 @@ describe('addOrUpdateLoProgress', () => {
   ])('refuses %j on %s and writes nothing', async (fields, field) => {
     const { manager, sqlite, learnerId } = await setup();
     const before = contentHash(sqlite);
-    const input = { learnerId, loId: 'READ_LO_002', ...fields } as Parameters<PersistenceManager['addOrUpdateLoProgress']>[0];
+    const input = { learnerId, loId: 'READ_LO_002', ...fields } as Parameters<ProfileChannelCaller['addOrUpdateLoProgress']>[0];
     const error = dalaErrorOf(() => manager.addOrUpdateLoProgress(input));
     expect(error.code).toBe('invalid_input');
     expect(error.field).toBe(field);

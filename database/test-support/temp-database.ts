@@ -7,7 +7,7 @@ import type Database from 'better-sqlite3';
 import { afterEach } from 'vitest';
 import { DalaError } from '../../electron/common/errors';
 import { openDatabase, type OpenedDatabase } from '../open';
-import { createPersistenceManager, type PersistenceManager } from '../persistence-manager';
+import { profileChannelCaller, type ProfileChannelCaller } from './channel-caller';
 
 /**
  * Shared fixture for database tests: real SQLite files in fresh temp folders, removed after each
@@ -69,14 +69,14 @@ export function testClock(start = '2026-03-02T09:00:00.000Z', stepMs = 1_000): T
 export interface ManagerFixture {
   database: OpenedDatabase;
   sqlite: Database.Database;
-  manager: PersistenceManager;
+  manager: ProfileChannelCaller;
   clock: TestClock;
 }
 
 /** A migrated database in a temp folder with a manager on a deterministic clock. */
 export async function openManager(dirs: TempDirs, clock: TestClock = testClock()): Promise<ManagerFixture> {
   const database = await dirs.open();
-  return { database, sqlite: database.sqlite, manager: createPersistenceManager(database, clock), clock };
+  return { database, sqlite: database.sqlite, manager: profileChannelCaller({ sqlite: database.sqlite, db: database.db, now: clock }), clock };
 }
 
 /** Every user table of the database (drizzle's bookkeeping included), by name. */

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { databasePath } from '../data-dir';
 import type { OpenedDatabase } from '../open';
-import type { PersistenceManager } from '../persistence-manager';
+import type { ProfileChannelCaller } from './channel-caller';
 import { canonicalJson, payloadChecksum } from '../transfer/canonical-json';
 import { readLearnerTransfer, type LearnerTransfer } from '../transfer/profile-file';
 import { RECORD_TABLES, type AttemptRow, type LearnerRecord, type LearnerRecords, type RecordTable } from '../transfer/records-schema';
@@ -51,7 +51,7 @@ export function withRawSqlite<T>(dataDir: string, work: (sqlite: Database.Databa
 
 /** A learner with every kind of row: unicode text, tombstoned interests, preferences and struggles,
  * progress, badges and attempts with details, and metrics with nested details. */
-export function writeRichProfile(manager: PersistenceManager, learnerId: string, displayName = 'Zoë Ōkubo-李 🦊'): void {
+export function writeRichProfile(manager: ProfileChannelCaller, learnerId: string, displayName = 'Zoë Ōkubo-李 🦊'): void {
   manager.createLearnerProfile({ id: learnerId, displayName });
   for (const interestName of ['Space', 'Animals', 'Dinosaurs 🦖', 'Musique à l’école']) manager.addInterest({ learnerId, interestName });
   manager.removeInterest({ learnerId, interestName: 'Animals' });

@@ -96,9 +96,12 @@ describe('collectBackup filters', () => {
   });
 });
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a parsed file edited field by field to forge malformed ones
+type Doc = Record<string, any>;
+
 describe('parseBackupFile (backup verify)', () => {
-  const tampered = async (change: (d: Record<string, any>) => void, sign: boolean) => {
-    const d = JSON.parse(backupText(await schoolMachine())) as Record<string, any>;
+  const tampered = async (change: (d: Doc) => void, sign: boolean) => {
+    const d = JSON.parse(backupText(await schoolMachine())) as Doc;
     change(d);
     return dalaErrorOf(() => parseBackupFile(JSON.stringify(sign ? resign(d) : d))).message;
   };
@@ -116,7 +119,7 @@ describe('parseBackupFile (backup verify)', () => {
 
 describe('attempt uids are global (one UNIQUE index over all learners)', () => {
   it('verify refuses a backup in which two learners share an attempt uid (the restore could only fail)', async () => {
-    const d = JSON.parse(backupText(await schoolMachine())) as Record<string, any>;
+    const d = JSON.parse(backupText(await schoolMachine())) as Doc;
     d.learners[1].records.activityAttempts[0].attemptUid = U(1); // ada's attempt, now under ben too
     const error = dalaErrorOf(() => parseBackupFile(JSON.stringify(resign(d))));
     expect(error.code).toBe('invalid_input');

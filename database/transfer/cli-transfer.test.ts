@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../open';
-import { createPersistenceManager, type PersistenceManager } from '../persistence-manager';
+import { testManager, type ProfileChannelCaller } from '../test-support/channel-caller';
 import { lastImportExists, withRawSqlite, writeTextFile } from '../test-support/transfer-fixtures';
 import { contentHash, runDala, testClock, useTempDirs, type DalaRun } from '../test-support/temp-database';
 
@@ -25,16 +25,16 @@ function failsWithOneLine(run: DalaRun): string {
   return lines[0] as string;
 }
 /** Work done on one machine between CLI calls, with that machine's own clock. */
-async function workOn(dataDir: string, clockStart: string, work: (m: PersistenceManager) => void): Promise<void> {
+async function workOn(dataDir: string, clockStart: string, work: (m: ProfileChannelCaller) => void): Promise<void> {
   const database = await openDatabase({ dataDir });
   try {
-    work(createPersistenceManager(database, testClock(clockStart, 2_000)));
+    work(testManager(database, testClock(clockStart, 2_000)));
   } finally {
     database.close();
   }
 }
 const hashOf = (dataDir: string) => withRawSqlite(dataDir, contentHash);
-const attempt = (m: PersistenceManager, loId: string, activityId: string, score: number) =>
+const attempt = (m: ProfileChannelCaller, loId: string, activityId: string, score: number) =>
   m.addActivityAttempt({ learnerId: ID, loId, activityId, activityType: activityId.endsWith('game') ? 'game' : 'quiz', score, completed: true });
 
 describe('dala export / import / learners show: one learner moved between two machines and back', () => {

@@ -1,13 +1,12 @@
 import type Database from 'better-sqlite3';
 import { DalaError } from '../../electron/common/errors';
+import type { ImportPolicy } from '../../electron/common/transfer-views';
 import { cachedStatement } from '../statement-cache';
 import type { LearnerTransfer } from './profile-file';
 import { learnerRowWriter, readLearner, readLearnerRecords, type LearnerRowWriter } from './learner-rows';
 import { mergeLearnerRecord, mergeLearnerRecords, type KeyChange, type MergedRecords } from './merge-rules';
 import { RECORD_TABLES, type LearnerRecords, type RecordTable } from './records-schema';
 
-export const IMPORT_POLICIES = ['merge', 'skip', 'replace', 'error'] as const;
-export type ImportPolicy = (typeof IMPORT_POLICIES)[number];
 
 export interface TableChanges {
   added: number;
@@ -36,19 +35,9 @@ function sumTables(tables: Record<RecordTable, TableChanges>): TableChanges {
   return totals;
 }
 
-const WRITE: { [T in RecordTable]: (w: LearnerRowWriter, id: string, row: LearnerRecords[T][number]) => void } = {
-  preferences: (w, id, r) => w.preference(id, r),
-  interests: (w, id, r) => w.interest(id, r),
-  struggles: (w, id, r) => w.struggle(id, r),
-  cognitiveMetrics: (w, id, r) => w.metric(id, r),
-  loProgress: (w, id, r) => w.progress(id, r),
-  badges: (w, id, r) => w.badge(id, r),
-  activityAttempts: (w, id, r) => w.attempt(id, r),
-};
-
 function writeAll(writer: LearnerRowWriter, transfer: LearnerTransfer): void {
   writer.learner(transfer.learner);
-  for (const table of RECORD_TABLES) for (const row of transfer.records[table]) (WRITE[table] as (w: LearnerRowWriter, id: string, r: unknown) => void)(writer, transfer.learner.id, row);
+  for (const table of RECORD_TABLES) for (const row of transfer.records[table]) writer.row(table, transfer.learner.id, row);
 }
 
 function creationPlan(transfer: LearnerTransfer, outcome: 'created' | 'replaced', removedCounts?: Record<RecordTable, number>): Omit<LearnerImportPlan, 'apply'> {
@@ -124,7 +113,7 @@ export function planLearnerImport(sqlite: Database.Database, transfer: LearnerTr
       w.learner(learner);
       for (const t of RECORD_TABLES) {
         for (const { row, change } of merged[t].changes as Array<{ row: unknown; change: KeyChange }>) {
-          if (change === 'added' || change === 'updated') (WRITE[t] as (w: LearnerRowWriter, id: string, r: unknown) => void)(w, id, row);
+          if (change === 'added' || change === 'updated') w.row(t, id, row as LearnerRecords[typeof t][number]);
         }
       }
     },

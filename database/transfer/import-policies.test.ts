@@ -3,7 +3,7 @@ import { listSnapshots } from '../snapshots';
 import { APP_VERSION_FOR_TESTS, ATTEMPT_UIDS, lastImportExists, normalizeRecords, sampleTransfer, transferJson } from '../test-support/transfer-fixtures';
 import { contentHash, openManager, rejectedDalaError, useTempDirs, type ManagerFixture } from '../test-support/temp-database';
 import { canonicalJson } from './canonical-json';
-import type { ImportPolicy } from './import-plan';
+import type { ImportPolicy } from '../../electron/common/transfer-views';
 import { buildProfileDocument, parseProfileFile, readLearnerTransfer, type LearnerTransfer } from './profile-file';
 import { importTransfers, type ImportReport } from './profile-import';
 import { undoLastImport } from './snapshot-restore';

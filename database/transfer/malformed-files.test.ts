@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DalaError } from '../../electron/common/errors';
 import { openDatabase, type OpenedDatabase } from '../open';
-import { createPersistenceManager } from '../persistence-manager';
+import { testManager } from '../test-support/channel-caller';
 import { APP_VERSION_FOR_TESTS, ATTEMPT_UIDS, lastImportExists, normalizeRecords, resign, sampleTransfer, transferJson, withRawSqlite, writeTextFile } from '../test-support/transfer-fixtures';
 import { contentHash, openManager, runDala, useTempDirs } from '../test-support/temp-database';
 import { canonicalJson } from './canonical-json';
@@ -16,6 +16,7 @@ import { importTransfers } from './profile-import';
  * the database exactly as it was.
  */
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a parsed file edited field by field to forge malformed ones
 type Doc = Record<string, any>;
 const baseDoc = (): Doc => JSON.parse(JSON.stringify(buildProfileDocument(sampleTransfer(), APP_VERSION_FOR_TESTS, '2026-03-05T10:00:00.000Z'))) as Doc;
 /** A valid document changed by `change` and signed again, so the schema (not the checksum) must catch it. */
@@ -152,7 +153,7 @@ describe('dala import refuses a handful of them (spawned CLI)', () => {
     if (!c) throw new Error(`no case ${name}`);
     const dataDir = dirs.make();
     const database = await openDatabase({ dataDir });
-    createPersistenceManager(database).createLearnerProfile({ id: 'already-here', displayName: 'Ben' });
+    testManager(database).createLearnerProfile({ id: 'already-here', displayName: 'Ben' });
     database.close();
     const hash = withRawSqlite(dataDir, contentHash);
     const file = writeTextFile(dirs.make(), 'amara.dalaprofile', c.bytes());

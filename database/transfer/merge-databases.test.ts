@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DalaError } from '../../electron/common/errors';
 import { openDatabase, type OpenedDatabase } from '../open';
-import { createPersistenceManager, type PersistenceManager } from '../persistence-manager';
+import { testManager, type ProfileChannelCaller } from '../test-support/channel-caller';
 import { APP_VERSION_FOR_TESTS, lastImportExists, transferJson, usingDatabases } from '../test-support/transfer-fixtures';
 import { contentHash, testClock, useTempDirs } from '../test-support/temp-database';
 import { exportProfileFile, parseProfileFile } from './profile-file';
@@ -40,7 +40,7 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant('badge' as const), badgeId: fc.constantFrom('kind_helper', 'star_reader') }),
 );
 
-function apply(manager: PersistenceManager, op: Op): void {
+function apply(manager: ProfileChannelCaller, op: Op): void {
   try {
     switch (op.kind) {
       case 'interest': manager.addInterest({ learnerId, interestName: op.name }); break;
@@ -67,15 +67,15 @@ function apply(manager: PersistenceManager, op: Op): void {
 const merge = (database: OpenedDatabase, text: string): Promise<ImportReport> =>
   importTransfers(database, [parseProfileFile(Buffer.from(text))], { policy: 'merge', dryRun: false, source: 'other.dalaprofile' });
 const exportOf = (database: OpenedDatabase) => exportProfileFile(database.sqlite, learnerId, APP_VERSION_FOR_TESTS, '2026-03-09T12:00:00.000Z');
-const live = (database: OpenedDatabase) => createPersistenceManager(database).getFullLearnerProfileData({ learnerId });
+const live = (database: OpenedDatabase) => testManager(database).getFullLearnerProfileData({ learnerId });
 
 /** Machine A creates the learner (with some work); machine B gets it by a profile file. */
-async function twoMachines(shared: Op[]): Promise<{ a: OpenedDatabase; b: OpenedDatabase; onA: PersistenceManager; onB: PersistenceManager }> {
+async function twoMachines(shared: Op[]): Promise<{ a: OpenedDatabase; b: OpenedDatabase; onA: ProfileChannelCaller; onB: ProfileChannelCaller }> {
   const a = await openDatabase({ dataDir: dirs.make() });
   const b = await openDatabase({ dataDir: dirs.make() });
   // Clocks that never meet: A writes on even seconds, B on odd ones.
-  const onA = createPersistenceManager(a, testClock('2026-03-02T09:00:00.000Z', 2_000));
-  const onB = createPersistenceManager(b, testClock('2026-03-02T09:30:01.000Z', 2_000));
+  const onA = testManager(a, testClock('2026-03-02T09:00:00.000Z', 2_000));
+  const onB = testManager(b, testClock('2026-03-02T09:30:01.000Z', 2_000));
   onA.createLearnerProfile({ id: learnerId, displayName: 'Amara 🌟' });
   for (const op of shared) apply(onA, op);
   await merge(b, exportOf(a));

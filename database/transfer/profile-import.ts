@@ -1,12 +1,10 @@
 import type Database from 'better-sqlite3';
 import fs from 'node:fs';
 import { createSnapshot, pruneSnapshots } from '../snapshots';
-import { describeChanges, IMPORT_POLICIES, runImport, type ImportPolicy, type LearnerImportPlan, type TableChanges } from './import-plan';
+import type { ImportPolicy } from '../../electron/common/transfer-views';
+import { describeChanges, runImport, type LearnerImportPlan, type TableChanges } from './import-plan';
 import type { LearnerTransfer } from './profile-file';
-import { RECORD_TABLES } from './records-schema';
 import { recordLastImport } from './snapshot-restore';
-
-export { IMPORT_POLICIES, type ImportPolicy };
 
 export interface ImportReport {
   dryRun: boolean;
@@ -68,4 +66,3 @@ export async function importTransfers(database: { sqlite: Database.Database; dat
   };
 }
 
-export { RECORD_TABLES };

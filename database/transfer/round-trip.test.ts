@@ -3,7 +3,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../open';
-import { createPersistenceManager } from '../persistence-manager';
+import { testManager } from '../test-support/channel-caller';
 import { APP_VERSION_FOR_TESTS, normalizeRecords, transferArb, transferJson, writeRichProfile, writeTextFile, usingDatabases } from '../test-support/transfer-fixtures';
 import { contentHash, openManager, testClock, useTempDirs } from '../test-support/temp-database';
 import { canonicalJson } from './canonical-json';
@@ -15,7 +15,7 @@ import { countRecords, RECORD_TABLES } from './records-schema';
 
 const dirs = useTempDirs();
 /** What `dala learners show --json` prints: the live profile through the persistence manager. */
-const liveProfile = (database: Parameters<typeof createPersistenceManager>[0], learnerId: string) => createPersistenceManager(database).getFullLearnerProfileData({ learnerId });
+const liveProfile = (database: Parameters<typeof testManager>[0], learnerId: string) => testManager(database).getFullLearnerProfileData({ learnerId });
 const LEARNER = 'zoe-okubo';
 const EXPORTED_AT = '2026-03-05T10:00:00.000Z';
 
@@ -90,7 +90,7 @@ describe('profile file round trip', () => {
     for (const score of [0.5, 0.6, 0.9]) a.manager.addActivityAttempt({ learnerId, loId: 'MATH_LO_001', activityId: 'math_001_game', activityType: 'game', score, completed: true });
     const b = await dirs.open();
     await importFile(b, exportToDisk(a.sqlite, learnerId));
-    const badgesOn = (database: typeof b) => createPersistenceManager(database).getBadges({ learnerId }).map((x) => x.badgeId);
+    const badgesOn = (database: typeof b) => testManager(database).getBadges({ learnerId }).map((x) => x.badgeId);
     expect(new Set(badgesOn(a.database))).toEqual(new Set(['first_objective', 'keep_trying', 'game_player']));
     expect(badgesOn(b)).toEqual(badgesOn(a.database));
     expect(liveProfile(b, learnerId)).toEqual(liveProfile(a.database, learnerId));

@@ -1,64 +1,28 @@
 /**
- * The names of every IPC channel, in a module with no imports so that the sandboxed preload can
- * bundle it without zod. contract.ts checks at compile time that its keys are exactly these.
+ * IPC naming, in a module with no imports: the preload, the main process and their tests share
+ * it. The channel names themselves come from the contract (contract/index.ts).
  */
-export const CHANNEL_NAMES = [
-  'createLearnerProfile',
-  'getOrCreateLearnerProfile',
-  'getLearnerProfile',
-  'getFullLearnerProfileData',
-  'listLearners',
-  'deleteLearnerProfile',
-  'addOrUpdatePreference',
-  'removePreference',
-  'getPreferences',
-  'addInterest',
-  'removeInterest',
-  'getInterests',
-  'addStruggle',
-  'removeStruggle',
-  'getStruggles',
-  'addOrUpdateCognitiveMetric',
-  'getCognitiveMetrics',
-  'addOrUpdateLoProgress',
-  'getLoProgress',
-  'addBadgeRecord',
-  'getBadges',
-  'addActivityAttempt',
-  'getActivityAttempts',
-  'getStatistics',
-  'verifyDatabase',
-  'getAppInfo',
-  'exportLearnerProfile',
-  'previewProfileImport',
-  'applyProfileImport',
-  'getLastImport',
-  'undoLastImport',
-  'listSnapshots',
-  'createSnapshot',
-  'restoreSnapshot',
-  'checkBackupFile',
-  'startBackup',
-  'startRestore',
-  'getJobStatus',
-] as const;
 
-export type ChannelName = (typeof CHANNEL_NAMES)[number];
-
-/** Most payloads are small; these carry whole files (a profile, a backup) and may be larger. */
+/** Most payloads are small; a channel that carries more says so in the contract. */
 export const DEFAULT_PAYLOAD_LIMIT_BYTES = 1_048_576;
-export const CHANNEL_PAYLOAD_LIMIT_BYTES: Partial<Record<ChannelName, number>> = {
-  previewProfileImport: 40 * 1_048_576,
-  checkBackupFile: 512 * 1_048_576,
-  startRestore: 512 * 1_048_576,
-};
-export const payloadLimitOf = (name: ChannelName): number => CHANNEL_PAYLOAD_LIMIT_BYTES[name] ?? DEFAULT_PAYLOAD_LIMIT_BYTES;
 
 /** Prefix of every ipcMain channel; the main process refuses anything else. */
 export const IPC_PREFIX = 'dala:';
-export const ipcChannel = (name: ChannelName): string => `${IPC_PREFIX}${name}`;
+export const ipcChannel = (name: string): string => `${IPC_PREFIX}${name}`;
 
 /** Events the main process sends to the window (menu items, files opened by the OS). */
 export const EVENT_NAMES = ['menuCommand', 'profileFileOpened'] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 export const ipcEvent = (name: EventName): string => `${IPC_PREFIX}event:${name}`;
+
+/** What a transport answers for an input JSON cannot write (a cycle, a BigInt), without sending it. */
+export const UNREADABLE_REQUEST = { ok: false, error: { code: 'invalid_input', message: 'The request could not be read.' } } as const;
+
+/** The text a transport sends for a channel's input, or undefined when JSON cannot write it. */
+export function requestText(input: unknown): string | undefined {
+  try {
+    return JSON.stringify(input ?? {});
+  } catch {
+    return undefined;
+  }
+}

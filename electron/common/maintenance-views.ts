@@ -26,6 +26,6 @@ export interface VerifyReportView {
 export interface AppInfo {
   appVersion: string;
   schemaVersion: number;
-  /** Where the app runs: the Electron shell or the browser host. */
-  shell: 'electron' | 'browser';
+  /** Where the app runs: the Electron shell, the browser host, or the command line. */
+  shell: 'electron' | 'browser' | 'cli';
 }

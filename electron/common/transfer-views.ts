@@ -1,6 +1,8 @@
 /** What the renderer sees of imports, backups, restores, snapshots and long jobs. */
 
-export type ImportPolicyView = 'merge' | 'skip' | 'replace' | 'error';
+/** What an import does with a learner who is already on this machine (merge is the default). */
+export const IMPORT_POLICIES = ['merge', 'skip', 'replace', 'error'] as const;
+export type ImportPolicy = (typeof IMPORT_POLICIES)[number];
 
 export interface TableChangesView {
   added: number;
@@ -20,7 +22,7 @@ export interface LearnerImportView {
 
 export interface ImportReportView {
   dryRun: boolean;
-  policy: ImportPolicyView;
+  policy: ImportPolicy;
   learners: LearnerImportView[];
   totals: TableChangesView;
   /** e.g. "3 new, 2 updated, 0 conflicts" */

@@ -14,7 +14,7 @@ describe('transfers in the main process', () => {
     const window = fake.windows[0]!;
     const contents = window.webContents;
     window.webContents.emit('did-finish-load');
-    const invoke = (channel: Parameters<typeof ipcChannel>[0], payload: unknown) => fake.ipcMain.invokeFrom(contents, contents.mainFrame, ipcChannel(channel), payload);
+    const invoke = (channel: Parameters<typeof ipcChannel>[0], payload: unknown) => fake.ipcMain.callFrom(contents, contents.mainFrame, ipcChannel(channel), payload);
     const created = (await invoke('createLearnerProfile', { displayName: 'Ann' })) as { value: { id: string } };
     const exported = (await invoke('exportLearnerProfile', { learnerId: created.value.id })) as { ok: true; value: { content: string } };
     const folder = path.join(dataDir, 'Desktop');
@@ -32,7 +32,7 @@ describe('transfers in the main process', () => {
   it('refuses an oversize payload over IPC before it reaches a handler', async () => {
     const { fake, launched } = await startReady();
     const contents = fake.windows[0]!.webContents;
-    const result = await fake.ipcMain.invokeFrom(contents, contents.mainFrame, ipcChannel('createLearnerProfile'), { displayName: 'x'.repeat(2_000_000) });
+    const result = await fake.ipcMain.callFrom(contents, contents.mainFrame, ipcChannel('createLearnerProfile'), { displayName: 'x'.repeat(2_000_000) });
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/larger than/) } });
     expect(learnerCount(launched.database())).toBe(0);
   });
@@ -40,13 +40,13 @@ describe('transfers in the main process', () => {
   it('stops running jobs on will-quit, before the database closes', async () => {
     const { fake, launched } = await startReady();
     const contents = fake.windows[0]!.webContents;
-    const invoke = (channel: Parameters<typeof ipcChannel>[0], payload: unknown) => fake.ipcMain.invokeFrom(contents, contents.mainFrame, ipcChannel(channel), payload);
+    const invoke = (channel: Parameters<typeof ipcChannel>[0], payload: unknown) => fake.ipcMain.callFrom(contents, contents.mainFrame, ipcChannel(channel), payload);
     const started = (await invoke('startBackup', {})) as { ok: true; value: { jobId: string } };
     expect(await invoke('getJobStatus', { jobId: started.value.jobId })).toMatchObject({ ok: true, value: { kind: 'backup' } });
     const database = launched.database()!;
     fake.app.emit('will-quit', new FakeEvent());
-    expect(database.sqlite.open).toBe(false);
-    // The job runner was closed: the job is stopped and forgotten.
-    await vi.waitFor(async () => expect(await invoke('getJobStatus', { jobId: started.value.jobId })).toMatchObject({ ok: false, error: { code: 'not_found' } }));
+    await vi.waitFor(() => expect(database.sqlite.open).toBe(false));
+    // Quitting closed the job runner (its worker is stopped) before the database; later calls are refused.
+    expect(await invoke('getJobStatus', { jobId: started.value.jobId })).toMatchObject({ ok: false, error: { code: 'storage', message: expect.stringMatching(/closing/) } });
   });
 });

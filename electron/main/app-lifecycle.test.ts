@@ -2,13 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { MenuItemConstructorOptions } from 'electron';
-import { describe, expect, it } from 'vitest';
+import { vi, describe, expect, it } from 'vitest';
 import { databasePath } from '../../database/data-dir';
 import { openDatabase } from '../../database/open';
-import { CHANNEL_NAMES, ipcChannel, ipcEvent } from '../common/channels';
+import { ipcChannel, ipcEvent } from '../common/channels';
+import { CHANNEL_NAMES } from '../common/contract';
 import { createFakeMain, FakeEvent } from '../test-support/fake-electron';
 import { learnerCount, MAIN_DIR, useLaunchedApps } from '../test-support/launch-fixture';
-import { launchApp } from './app-lifecycle';
+import { developmentNativeBinding, launchApp } from './app-lifecycle';
 import { STARTUP_ERROR_TITLE } from './dialogs';
 import { secureWebPreferences } from './window';
 
@@ -73,9 +74,20 @@ describe('before ready', () => {
 });
 
 describe('once ready', () => {
+  it('takes a native SQLite binding from the environment only when not packaged: an installed app loads no code the environment names', async () => {
+    const env = { DALA_SQLITE_NATIVE_BINDING: '/tmp/evil/better_sqlite3.node' };
+    const checkout = await startReady({ env });
+    expect(checkout.opens.map((o) => o.nativeBinding)).toEqual(['/tmp/evil/better_sqlite3.node']);
+    const installed = await startReady({ env, isPackaged: true });
+    expect(installed.opens.map((o) => o.nativeBinding)).toEqual([undefined]);
+    expect(installed.launched.database()?.sqlite.open).toBe(true);
+    expect(developmentNativeBinding(true, env)).toBeUndefined();
+    expect(developmentNativeBinding(false, {})).toBeUndefined();
+  });
+
   it('opens the database before creating the one secure window, then serves app://, every channel and the menu', async () => {
     const { fake, dataDir, opens } = await startReady();
-    expect(opens).toEqual([{ dataDir, windowsBefore: 0 }]);
+    expect(opens).toEqual([{ dataDir, windowsBefore: 0, nativeBinding: undefined }]);
     expect(fake.windows).toHaveLength(1);
     const window = fake.windows[0]!;
     expect(window.options.webPreferences).toStrictEqual(secureWebPreferences(path.join(MAIN_DIR, '..', 'preload', 'index.cjs')));
@@ -100,10 +112,10 @@ describe('once ready', () => {
   it('round-trips a learner from the window through IPC into the database', async () => {
     const { fake, launched } = await startReady();
     const contents = fake.windows[0]!.webContents;
-    const result = await fake.ipcMain.invokeFrom(contents, contents.mainFrame, ipcChannel('createLearnerProfile'), { displayName: 'Ann' });
+    const result = await fake.ipcMain.callFrom(contents, contents.mainFrame, ipcChannel('createLearnerProfile'), { displayName: 'Ann' });
     expect(result).toMatchObject({ ok: true, value: { displayName: 'Ann' } });
     expect(learnerCount(launched.database())).toBe(1);
-    const info = await fake.ipcMain.invokeFrom(contents, contents.mainFrame, ipcChannel('getAppInfo'), {});
+    const info = await fake.ipcMain.callFrom(contents, contents.mainFrame, ipcChannel('getAppInfo'), {});
     expect(info).toMatchObject({ ok: true, value: { appVersion: '0.1.0-test', shell: 'electron' } });
   });
 
@@ -216,9 +228,31 @@ describe('menu and quitting', () => {
     fake.windows[0]!.close();
     fake.app.emit('window-all-closed');
     expect(fake.app.quitCalls).toBe(1);
-    fake.app.emit('will-quit', new FakeEvent());
-    expect(database.sqlite.open).toBe(false);
+    const willQuit = new FakeEvent();
+    fake.app.emit('will-quit', willQuit);
+    // Quitting waits for the calls in flight and the jobs, closes the database, then quits again.
+    expect(willQuit.defaultPrevented).toBe(true);
+    await vi.waitFor(() => expect(database.sqlite.open).toBe(false));
     expect(launched.database()).toBeUndefined();
     expect(launched.mainWindow()).toBeUndefined();
+    expect(fake.app.quitCalls).toBe(2);
+    // The second will-quit lets Electron go.
+    const again = new FakeEvent();
+    fake.app.emit('will-quit', again);
+    expect(again.defaultPrevented).toBe(false);
+  });
+
+  it('lets a save that is in flight finish before the database closes on will-quit', async () => {
+    const { fake, launched } = await startReady();
+    const contents = fake.windows[0]!.webContents;
+    const database = launched.database()!;
+    const created = fake.ipcMain.callFrom(contents, contents.mainFrame, ipcChannel('createLearnerProfile'), { displayName: 'Ann', id: 'ann' });
+    // A snapshot awaits SQLite's backup API: a call that is still running when quitting starts.
+    const snapshot = fake.ipcMain.callFrom(contents, contents.mainFrame, ipcChannel('createSnapshot'), {});
+    fake.app.emit('will-quit', new FakeEvent());
+    expect(await created).toMatchObject({ ok: true });
+    expect(await snapshot).toMatchObject({ ok: true });
+    await vi.waitFor(() => expect(database.sqlite.open).toBe(false));
+    expect(await fake.ipcMain.callFrom(contents, contents.mainFrame, ipcChannel('listLearners'), {})).toMatchObject({ ok: false, error: { code: 'storage' } });
   });
 });

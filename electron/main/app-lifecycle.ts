@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { App, BrowserWindow, BrowserWindowConstructorOptions, Dialog, IpcMain, Menu, Protocol, Session, Shell } from 'electron';
-import { createChannelHandlers } from '../../database/api';
+import { createChannelDispatcher, type ChannelDispatcher } from '../../database/channels/dispatch';
 import type { OpenedDatabase, OpenOptions } from '../../database/open';
 import { ipcEvent } from '../common/channels';
-import type { ChannelHandlers, MenuCommand } from '../common/contract';
+import type { MenuCommand } from '../common/contract';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { dataDirOverride, profileFilesFromArgv } from './command-line';
 import { showAboutDialog, showStartupError } from './dialogs';
@@ -15,7 +15,16 @@ import { denyAllPermissions, guardAllWebContents } from './navigation-guards';
 import { createProfileFileInbox, type ProfileFileInbox } from './profile-files';
 import { bringToFront, createMainWindow } from './window';
 
-type ChannelHandlersWithClose = ChannelHandlers & { close(): Promise<void> };
+/** How long quitting waits for calls and jobs in flight before it closes the database anyway. */
+export const QUIT_GRACE_MS = 10_000;
+
+/**
+ * The Electron-ABI better-sqlite3 a checkout runs Electron with (scripts/electron-native.mjs).
+ * A packaged app never loads native code named by the environment: its fuses forbid exactly that.
+ */
+export function developmentNativeBinding(isPackaged: boolean, env: NodeJS.ProcessEnv): string | undefined {
+  return isPackaged ? undefined : env.DALA_SQLITE_NATIVE_BINDING || undefined;
+}
 
 /** The parts of the `electron` module the main process uses; tests pass a fake. */
 export interface ElectronMain {
@@ -82,7 +91,7 @@ export function launchApp(electron: ElectronMain, options: LaunchOptions): Launc
   const log = createMainLog(dataDir);
   let window: BrowserWindow | undefined;
   let database: OpenedDatabase | undefined;
-  let handlers: ChannelHandlersWithClose | undefined;
+  let dispatcher: ChannelDispatcher | undefined;
   const profileFiles = createProfileFileInbox({
     announce: (payload) => {
       if (window && !window.isDestroyed()) window.webContents.send(ipcEvent('profileFileOpened'), payload);
@@ -107,13 +116,22 @@ export function launchApp(electron: ElectronMain, options: LaunchOptions): Launc
   });
   guardAllWebContents(app);
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => {
-    // Running jobs (backup, restore) are told to stop first; each writes in one transaction on its
-    // own connection, so a job stopped half way leaves nothing half-written.
-    void handlers?.close();
-    handlers = undefined;
-    database?.close();
-    database = undefined;
+  app.on('will-quit', (event) => {
+    if (!dispatcher && !database) return;
+    // Quitting waits for the calls in flight to finish (a save is never cut off), then running jobs
+    // (backup, restore) are stopped: each writes in one transaction on its own connection, so a job
+    // stopped half way leaves nothing half-written. Then the database closes and quitting resumes.
+    event.preventDefault();
+    const closing = dispatcher?.close() ?? Promise.resolve();
+    dispatcher = undefined;
+    const grace = new Promise<void>((resolve) => setTimeout(resolve, QUIT_GRACE_MS).unref());
+    void Promise.race([closing, grace])
+      .catch(() => log.write('warn', { event: 'close-failed' }))
+      .finally(() => {
+        database?.close();
+        database = undefined;
+        app.quit();
+      });
   });
 
   const sendMenuCommand = (command: MenuCommand): void => {
@@ -124,7 +142,7 @@ export function launchApp(electron: ElectronMain, options: LaunchOptions): Launc
   const start = async (): Promise<void> => {
     denyAllPermissions(electron.session.defaultSession);
     try {
-      database = await options.openDatabase({ dataDir });
+      database = await options.openDatabase({ dataDir, nativeBinding: developmentNativeBinding(app.isPackaged, options.env) });
     } catch (error) {
       log.write('error', { event: 'database-refused', code: (error as { code?: string })?.code ?? 'unknown' });
       showStartupError(electron.dialog, error);
@@ -134,14 +152,18 @@ export function launchApp(electron: ElectronMain, options: LaunchOptions): Launc
     const opened = database;
     log.write('info', { event: 'database-opened' });
     serveRenderer(electron.protocol, path.join(options.mainDir, '..', 'renderer'));
-    const channelHandlers = createChannelHandlers(opened, {
-      appVersion: app.getVersion(),
-      shell: 'electron',
-      // A .dalaprofile the OS opened: the renderer only has its id; the path is handed out once.
-      resolveProfileFile: (fileId) => profileFiles.takeProfileFilePath(fileId),
-    });
-    handlers = channelHandlers;
-    registerIpcHandlers(electron.ipcMain, channelHandlers, {
+    const channels = createChannelDispatcher(
+      opened,
+      {
+        appVersion: app.getVersion(),
+        shell: 'electron',
+        // A .dalaprofile the OS opened: the renderer only has its id; the path is handed out once.
+        resolveProfileFile: (fileId) => profileFiles.takeProfileFilePath(fileId),
+      },
+      log.handlerLogger,
+    );
+    dispatcher = channels;
+    registerIpcHandlers(electron.ipcMain, channels, {
       log: log.handlerLogger,
       onRefusedSender: (channel) => log.write('warn', { event: 'ipc-sender-refused', channel, code: 'invalid_input' }),
     });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { CHANNEL_NAMES } from '../common/channels';
+import { CHANNEL_NAMES } from '../common/contract';
 import { FakeEvent, type FakeMain } from '../test-support/fake-electron';
 
 // index.ts imports electron at top level and starts the app on import: replace the module.

@@ -1,11 +1,12 @@
 import type { IpcMain } from 'electron';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createChannelHandlers } from '../../database/api';
+import { createChannelDispatcher, type ChannelDispatcher } from '../../database/channels/dispatch';
 import type { OpenedDatabase } from '../../database/open';
 import { useTempDirs } from '../../database/test-support/temp-database';
-import { CHANNEL_NAMES, DEFAULT_PAYLOAD_LIMIT_BYTES, ipcChannel, payloadLimitOf } from '../common/channels';
+import { DEFAULT_PAYLOAD_LIMIT_BYTES, ipcChannel } from '../common/channels';
+import { CHANNEL_NAMES, payloadLimitOf } from '../common/contract';
 import { FakeIpcMain, FakeWebContents, FakeWebFrame } from '../test-support/fake-electron';
-import { payloadBytes, registerIpcHandlers, REFUSED_SENDER_MESSAGE } from './ipc';
+import { registerIpcHandlers, REFUSED_SENDER_MESSAGE } from './ipc';
 
 const dirs = useTempDirs();
 let database: OpenedDatabase;
@@ -18,13 +19,27 @@ let window: FakeWebContents;
 
 const learnerCount = () => (database.sqlite.prepare('SELECT count(*) AS n FROM learner_profiles').get() as { n: number }).n;
 const create = ipcChannel('createLearnerProfile');
+const dispatcherFor = (log?: (entry: { channel: string; code: string; detail?: string }) => void): ChannelDispatcher =>
+  createChannelDispatcher(database, { appVersion: '0.1.0', shell: 'electron' }, log);
+/** What the preload sends: the input as JSON text. */
+const send = (ipc: FakeIpcMain, from: FakeWebContents, frame: FakeWebFrame | null, channel: string, input: unknown) => ipc.invokeFrom(from, frame, channel, JSON.stringify(input));
+/** A dispatcher that records every call that reaches it. */
+function spiedDispatcher(calls: string[], log?: (entry: { channel: string; code: string; detail?: string }) => void): Pick<ChannelDispatcher, 'dispatchText'> {
+  const real = dispatcherFor(log);
+  return {
+    dispatchText: (name, text, caller) => {
+      calls.push(name);
+      return real.dispatchText(name, text, caller);
+    },
+  };
+}
 
 beforeEach(async () => {
   database = await dirs.open();
   ipcMain = new FakeIpcMain();
   logged = [];
   refused = [];
-  registered = registerIpcHandlers(ipcMain as unknown as IpcMain, createChannelHandlers(database, { appVersion: '0.1.0', shell: 'electron' }), {
+  registered = registerIpcHandlers(ipcMain as unknown as IpcMain, dispatcherFor((entry) => logged.push(entry)), {
     log: (entry) => logged.push(entry),
     onRefusedSender: (channel) => refused.push(channel),
   });
@@ -39,22 +54,22 @@ describe('registerIpcHandlers', () => {
   });
 
   it('round-trips a valid createLearnerProfile from the DALA window into the database', async () => {
-    const result = (await ipcMain.invokeFrom(window, window.mainFrame, create, { displayName: "Zoë O'Brien" })) as { ok: boolean; value: { id: string; displayName: string } };
+    const result = (await send(ipcMain, window, window.mainFrame, create, { displayName: "Zoë O'Brien" })) as { ok: boolean; value: { id: string; displayName: string } };
     expect(result.ok).toBe(true);
     expect(result.value.displayName).toBe("Zoë O'Brien");
     expect(learnerCount()).toBe(1);
-    const listed = (await ipcMain.invokeFrom(window, window.mainFrame, ipcChannel('listLearners'), {})) as { ok: boolean; value: Array<{ id: string }> };
+    const listed = (await send(ipcMain, window, window.mainFrame, ipcChannel('listLearners'), {})) as { ok: boolean; value: Array<{ id: string }> };
     expect(listed.value.map((l) => l.id)).toEqual([result.value.id]);
   });
 
   it('answers an invalid payload with invalid_input naming the field, and writes nothing', async () => {
     const before = learnerCount();
     for (const payload of [{ displayName: '' }, { displayName: 42 }, { displayName: 'Ann', extra: true }, 'Ann', null]) {
-      const result = (await ipcMain.invokeFrom(window, window.mainFrame, create, payload)) as { ok: boolean; error: { code: string; field?: string } };
+      const result = (await send(ipcMain, window, window.mainFrame, create, payload)) as { ok: boolean; error: { code: string; field?: string } };
       expect(result.ok, JSON.stringify(payload)).toBe(false);
       expect(result.error.code).toBe('invalid_input');
     }
-    const named = (await ipcMain.invokeFrom(window, window.mainFrame, create, { displayName: 42 })) as { error: { field?: string } };
+    const named = (await send(ipcMain, window, window.mainFrame, create, { displayName: 42 })) as { error: { field?: string } };
     expect(named.error.field).toBe('displayName');
     expect(learnerCount()).toBe(before);
     expect(logged.every((entry) => entry.code === 'invalid_input')).toBe(true);
@@ -75,7 +90,7 @@ describe('the sender check', () => {
   for (const [name, frame] of wrongSenders) {
     it(`refuses ${name} without touching the database`, async () => {
       const before = learnerCount();
-      const result = await ipcMain.invokeFrom(window, frame(), create, { displayName: 'Should Not Exist' });
+      const result = await send(ipcMain, window, frame(), create, { displayName: 'Should Not Exist' });
       expect(result).toEqual({ ok: false, error: { code: 'invalid_input', message: REFUSED_SENDER_MESSAGE } });
       expect(learnerCount()).toBe(before);
       expect(refused).toEqual(['createLearnerProfile']);
@@ -91,31 +106,25 @@ describe('the sender check', () => {
       },
     };
     const listener = ipcMain.handlers.get(create)!;
-    expect(await listener(event, { displayName: 'X' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await listener(event, JSON.stringify({ displayName: 'X' }))).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(learnerCount()).toBe(0);
   });
 
   it('calls no handler at all for a wrong sender', async () => {
     const calls: string[] = [];
-    const spyHandlers = new Proxy(createChannelHandlers(database, { appVersion: '0.1.0', shell: 'electron' }), {
-      get: (target, name, receiver) => {
-        calls.push(String(name));
-        return Reflect.get(target, name, receiver);
-      },
-    });
     const spied = new FakeIpcMain();
-    registerIpcHandlers(spied as unknown as IpcMain, spyHandlers);
-    await spied.invokeFrom(window, window.subframe('app://dala/'), create, { displayName: 'X' });
+    registerIpcHandlers(spied as unknown as IpcMain, spiedDispatcher(calls));
+    await send(spied, window, window.subframe('app://dala/'), create, { displayName: 'X' });
     expect(calls).toEqual([]);
-    await spied.invokeFrom(window, window.mainFrame, create, { displayName: 'Y' });
+    await send(spied, window, window.mainFrame, create, { displayName: 'Y' });
     expect(calls).toEqual(['createLearnerProfile']);
   });
 
   it('checks the sender on every channel, reads included', async () => {
-    (await ipcMain.invokeFrom(window, window.mainFrame, create, { displayName: 'Ann' })) as unknown;
+    (await send(ipcMain, window, window.mainFrame, create, { displayName: 'Ann' })) as unknown;
     const stranger = new FakeWebContents(undefined, 'https://example.com/');
     for (const name of CHANNEL_NAMES) {
-      const result = (await ipcMain.invokeFrom(stranger, stranger.mainFrame, ipcChannel(name), {})) as { ok: boolean; error?: { message: string } };
+      const result = (await send(ipcMain, stranger, stranger.mainFrame, ipcChannel(name), {})) as { ok: boolean; error?: { message: string } };
       expect(result.ok, name).toBe(false);
       expect(result.error?.message, name).toBe(REFUSED_SENDER_MESSAGE);
     }
@@ -126,29 +135,25 @@ describe('the sender check', () => {
 describe('the payload size limit', () => {
   const big = (bytes: number) => 'x'.repeat(bytes);
 
-  it('measures a payload as its JSON in UTF-8 bytes, and cannot measure a cycle', () => {
-    expect(payloadBytes({ a: 'é' })).toBe(Buffer.byteLength('{"a":"é"}'));
-    expect(payloadBytes(undefined)).toBe(2);
-    const cyclic: Record<string, unknown> = {};
-    cyclic.self = cyclic;
-    expect(payloadBytes(cyclic)).toBeUndefined();
+  it('counts the UTF-8 bytes received: a text just under the limit in characters but over it in bytes is refused', async () => {
+    const result = await send(ipcMain, window, window.mainFrame, ipcChannel('addInterest'), { learnerId: 'x', interestName: 'é'.repeat(DEFAULT_PAYLOAD_LIMIT_BYTES / 2) });
+    expect(result).toEqual({ ok: false, error: { code: 'invalid_input', message: `The request is larger than ${DEFAULT_PAYLOAD_LIMIT_BYTES} bytes.` } });
   });
 
   it('refuses a 5 MB addInterest as invalid_input before it is parsed, and writes nothing', async () => {
-    await ipcMain.invokeFrom(window, window.mainFrame, create, { displayName: 'Ann' });
-    const calls: string[] = [];
-    const handlers = createChannelHandlers(database, { appVersion: '0.1.0', shell: 'electron' });
+    await send(ipcMain, window, window.mainFrame, create, { displayName: 'Ann' });
+    const before = learnerCount();
     const spied = new FakeIpcMain();
-    registerIpcHandlers(spied as unknown as IpcMain, new Proxy(handlers, { get: (t, n, r) => (calls.push(String(n)), Reflect.get(t, n, r)) }), { log: (e) => logged.push(e) });
-    const result = await spied.invokeFrom(window, window.mainFrame, ipcChannel('addInterest'), { learnerId: 'x', interestName: big(5_000_000) });
+    registerIpcHandlers(spied as unknown as IpcMain, dispatcherFor((e) => logged.push(e)), { log: (e) => logged.push(e) });
+    const result = await send(spied, window, window.mainFrame, ipcChannel('addInterest'), { learnerId: 'x', interestName: big(5_000_000) });
     expect(result).toEqual({ ok: false, error: { code: 'invalid_input', message: `The request is larger than ${DEFAULT_PAYLOAD_LIMIT_BYTES} bytes.` } });
-    expect(calls).toEqual([]);
-    expect(logged).toContainEqual({ channel: 'addInterest', code: 'invalid_input', detail: 'too-large' });
+    expect(logged).toContainEqual({ channel: 'addInterest', code: 'invalid_input', detail: 'too_large' });
+    expect(learnerCount()).toBe(before);
   });
 
   it('lets a 5 MB previewProfileImport through to the file check (its limit is larger)', async () => {
     expect(payloadLimitOf('previewProfileImport')).toBeGreaterThan(5_000_000);
-    const result = (await ipcMain.invokeFrom(window, window.mainFrame, ipcChannel('previewProfileImport'), { content: big(5_000_000), fileName: 'big.dalaprofile' })) as {
+    const result = (await send(ipcMain, window, window.mainFrame, ipcChannel('previewProfileImport'), { content: big(5_000_000), fileName: 'big.dalaprofile' })) as {
       ok: boolean;
       error: { code: string; message: string };
     };
@@ -159,14 +164,17 @@ describe('the payload size limit', () => {
 
   it('refuses a payload just over a file channel\'s own limit', async () => {
     const limit = payloadLimitOf('previewProfileImport');
-    const result = await ipcMain.invokeFrom(window, window.mainFrame, ipcChannel('previewProfileImport'), { content: big(limit), fileName: 'a.dalaprofile' });
+    const result = await send(ipcMain, window, window.mainFrame, ipcChannel('previewProfileImport'), { content: big(limit), fileName: 'a.dalaprofile' });
     expect(result).toEqual({ ok: false, error: { code: 'invalid_input', message: `The request is larger than ${limit} bytes.` } });
   });
 
-  it('refuses a payload that is not JSON at all (a cycle) with invalid_input', async () => {
-    const cyclic: Record<string, unknown> = { displayName: 'Ann' };
-    cyclic.self = cyclic;
-    expect(await ipcMain.invokeFrom(window, window.mainFrame, create, cyclic)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  it('refuses a payload that is not JSON text (an object sent past the preload, broken JSON) with invalid_input', async () => {
+    const calls: string[] = [];
+    const spied = new FakeIpcMain();
+    registerIpcHandlers(spied as unknown as IpcMain, spiedDispatcher(calls), { log: (e) => logged.push(e) });
+    expect(await spied.invokeFrom(window, window.mainFrame, create, { displayName: 'Ann' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(calls).toEqual([]);
+    expect(await spied.invokeFrom(window, window.mainFrame, create, '{"displayName": "Ann"')).toEqual({ ok: false, error: { code: 'invalid_input', message: 'The request is not valid JSON.' } });
     expect(learnerCount()).toBe(0);
   });
 });

@@ -1,27 +1,14 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
-import { invokeChannel, type HandlerLogger } from '../../database/api';
-import { CHANNEL_NAMES, ipcChannel, payloadLimitOf, type ChannelName } from '../common/channels';
-import type { ChannelHandlers, ChannelResult } from '../common/contract';
+import type { Caller } from '../../database/channels/authorize';
+import type { ChannelDispatcher, HandlerLogger } from '../../database/channels/dispatch';
+import { ipcChannel } from '../common/channels';
+import { CHANNEL_NAMES, type ChannelName, type ChannelResult } from '../common/contract';
 import { isAppUrl } from './app-origin';
 
 export const REFUSED_SENDER_MESSAGE = 'This request did not come from the DALA window and was refused.';
 
 const refusedSender = (): ChannelResult<never> => ({ ok: false, error: { code: 'invalid_input', message: REFUSED_SENDER_MESSAGE } });
-
-/**
- * The size of a payload as JSON, in bytes; undefined when it cannot be JSON at all (a cycle, a
- * BigInt: structured clone lets a renderer send those). IPC has no body to count, so this stands in.
- */
-export function payloadBytes(payload: unknown): number | undefined {
-  try {
-    return Buffer.byteLength(JSON.stringify(payload ?? {}) ?? '', 'utf8');
-  } catch {
-    return undefined;
-  }
-}
-
-const tooLarge = (limit: number): ChannelResult<never> => ({ ok: false, error: { code: 'invalid_input', message: `The request is larger than ${limit} bytes.` } });
-const notJson = (): ChannelResult<never> => ({ ok: false, error: { code: 'invalid_input', message: 'The request could not be read.' } });
+const notText = (): ChannelResult<never> => ({ ok: false, error: { code: 'invalid_input', message: 'The request could not be read.' } });
 
 export type IpcSender = Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>;
 
@@ -48,29 +35,27 @@ export interface IpcOptions {
   onRefusedSender?: (channel: ChannelName) => void;
 }
 
+const WINDOW: Caller = { kind: 'window' };
+
 /**
- * One `ipcMain.handle` per contract channel, on `dala:<name>`. The sender is checked first, then
- * the payload's size against the channel's limit; then the shared dispatch path parses the payload with the channel's schema and runs the handler.
+ * One `ipcMain.handle` per contract channel, on `dala:<name>`. The sender is checked first; the
+ * preload sends the input as JSON text, so that the dispatcher checks the bytes received against
+ * the channel's limit and parses them exactly as the browser host does with an HTTP body.
  * Returns the channel names registered, in order.
  */
-export function registerIpcHandlers(ipcMain: Pick<IpcMain, 'handle'>, handlers: ChannelHandlers, options: IpcOptions = {}): readonly ChannelName[] {
-  const registered: ChannelName[] = [];
+export function registerIpcHandlers(ipcMain: Pick<IpcMain, 'handle'>, dispatcher: Pick<ChannelDispatcher, 'dispatchText'>, options: IpcOptions = {}): readonly ChannelName[] {
   for (const name of CHANNEL_NAMES) {
     ipcMain.handle(ipcChannel(name), async (event: IpcMainInvokeEvent, payload: unknown) => {
       if (!isTrustedSender(event)) {
         options.onRefusedSender?.(name);
         return refusedSender();
       }
-      // The same per-channel limit as the browser host, checked before the schema parses anything.
-      const size = payloadBytes(payload);
-      const limit = payloadLimitOf(name);
-      if (size === undefined || size > limit) {
-        options.log?.({ channel: name, code: 'invalid_input', detail: size === undefined ? 'not-json' : 'too-large' });
-        return size === undefined ? notJson() : tooLarge(limit);
+      if (typeof payload !== 'string') {
+        options.log?.({ channel: name, code: 'invalid_input', detail: 'not-text' });
+        return notText();
       }
-      return invokeChannel(handlers, name, payload, options.log);
+      return dispatcher.dispatchText(name, payload, WINDOW);
     });
-    registered.push(name);
   }
-  return registered;
+  return CHANNEL_NAMES;
 }

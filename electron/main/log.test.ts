@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createChannelHandlers, invokeChannel } from '../../database/api';
+import { createChannelDispatcher } from '../../database/channels/dispatch';
 import { useTempDirs } from '../../database/test-support/temp-database';
 import { createMainLog, formatLogLine, LOG_MAX_BYTES } from './log';
 
@@ -23,13 +23,14 @@ describe('the main-process log', () => {
   it('never writes a learner name, an input or a file path when a handler fails', async () => {
     const database = await dirs.open();
     const log = createMainLog(database.dataDir, { now: fixedNow });
-    const handlers = createChannelHandlers(database, { appVersion: '0.1.0', shell: 'electron' });
+    const dispatcher = createChannelDispatcher(database, { appVersion: '0.1.0', shell: 'electron' }, log.handlerLogger);
+    const call = (name: string, input: unknown) => dispatcher.dispatchText(name, JSON.stringify(input), { kind: 'window' });
     const name = 'Zoë Secretname-Oyelaran';
     // One input failure, one conflict (same id twice), one not_found: every failure path logs.
-    await invokeChannel(handlers, 'createLearnerProfile', { displayName: name, extra: name }, log.handlerLogger);
-    await invokeChannel(handlers, 'createLearnerProfile', { displayName: name, id: 'learner-1' }, log.handlerLogger);
-    await invokeChannel(handlers, 'createLearnerProfile', { displayName: name, id: 'learner-1' }, log.handlerLogger);
-    await invokeChannel(handlers, 'getLearnerProfile', { learnerId: 'no-such-learner-Secretname' }, log.handlerLogger);
+    await call('createLearnerProfile', { displayName: name, extra: name });
+    await call('createLearnerProfile', { displayName: name, id: 'learner-1' });
+    await call('createLearnerProfile', { displayName: name, id: 'learner-1' });
+    await call('getLearnerProfile', { learnerId: 'no-such-learner-Secretname' });
     const text = fs.readFileSync(log.file, 'utf8');
     expect(text.trim().split('\n')).toHaveLength(3);
     expect(text).toMatch(/WARN ipc-failure channel=createLearnerProfile code=invalid_input\n/);

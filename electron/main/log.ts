@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { HandlerLogger } from '../../database/api';
+import type { HandlerLogger } from '../../database/channels/dispatch';
 
 export type LogLevel = 'info' | 'warn' | 'error';
 

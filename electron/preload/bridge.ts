@@ -1,8 +1,8 @@
 import type { IpcRenderer, IpcRendererEvent } from 'electron';
-import { CHANNEL_NAMES, EVENT_NAMES, ipcChannel, ipcEvent, type ChannelName, type EventName } from '../common/channels';
+import { EVENT_NAMES, ipcChannel, ipcEvent, requestText, UNREADABLE_REQUEST, type EventName } from '../common/channels';
+import { CHANNEL_NAMES, type ChannelName } from '../common/contract';
 
-// Imports only electron (types) and channels.ts: this file is bundled into a sandboxed preload,
-// where nothing else (zod included) can be required.
+// Bundled whole into a sandboxed preload, where nothing but electron can be required at run time.
 
 export type ChannelCall = (input?: unknown) => Promise<unknown>;
 export type EventListener = (payload: unknown) => void;
@@ -13,12 +13,18 @@ export function subscriberName<E extends EventName>(name: E): `on${Capitalize<E>
   return `on${name.charAt(0).toUpperCase()}${name.slice(1)}` as `on${Capitalize<E>}`;
 }
 
-/** `window.dala`: one function per contract channel, each an invoke on `dala:<name>` with one argument. */
+/**
+ * `window.dala`: one function per contract channel, each an invoke on `dala:<name>` with the input
+ * as JSON text (the main process checks its size in bytes and parses it, as the browser host does).
+ */
 export function createDalaApi(ipc: Pick<IpcRenderer, 'invoke'>): Record<ChannelName, ChannelCall> {
   const api = {} as Record<ChannelName, ChannelCall>;
   for (const name of CHANNEL_NAMES) {
     const channel = ipcChannel(name);
-    api[name] = (input?: unknown) => ipc.invoke(channel, input);
+    api[name] = (input?: unknown) => {
+      const text = requestText(input);
+      return text === undefined ? Promise.resolve(UNREADABLE_REQUEST) : ipc.invoke(channel, text);
+    };
   }
   return api;
 }

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import type { IpcRenderer } from 'electron';
 import path from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { CHANNEL_NAMES, EVENT_NAMES, ipcChannel, ipcEvent } from '../common/channels';
+import { EVENT_NAMES, ipcChannel, ipcEvent } from '../common/channels';
+import { CHANNEL_NAMES } from '../common/contract';
 import type { DalaApi, DalaEvents } from '../common/contract';
 import { createFakeRenderer, FakeIpcRenderer } from '../test-support/fake-electron';
 import { createDalaApi, createDalaEvents, MAX_PENDING_EVENTS } from './bridge';
@@ -60,7 +61,18 @@ describe('the preload', () => {
       const answer = await dala[name]!({ probe: name }, 'a second argument is not forwarded');
       expect(answer).toEqual({ ok: true, value: { channel: ipcChannel(name) } });
     }
-    expect(fake.ipcRenderer.invocations).toEqual(CHANNEL_NAMES.map((name) => ({ channel: `dala:${name}`, args: [{ probe: name }] })));
+    // The input travels as JSON text: main measures and parses the bytes it receives.
+    expect(fake.ipcRenderer.invocations).toEqual(CHANNEL_NAMES.map((name) => ({ channel: `dala:${name}`, args: [JSON.stringify({ probe: name })] })));
+  });
+
+  it('answers an input that cannot be JSON (a cycle, a BigInt) without sending anything', async () => {
+    fake.ipcRenderer.invocations.length = 0;
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    for (const input of [cyclic, { n: BigInt(1) }]) {
+      expect(await dala.createLearnerProfile!(input)).toEqual({ ok: false, error: { code: 'invalid_input', message: 'The request could not be read.' } });
+    }
+    expect(fake.ipcRenderer.invocations).toEqual([]);
   });
 
   it('window.dalaEvents has exactly one subscriber per event', () => {
@@ -79,21 +91,25 @@ describe('the preload', () => {
     expect(got).toEqual([['newLearner']]);
   });
 
-  it('only imports electron and electron/common/channels.ts (no zod in a sandboxed preload)', () => {
+  it('reaches only electron, zod and electron/common: nothing a sandboxed preload could not bundle', () => {
     const seen = new Set<string>();
+    const common = path.resolve(__dirname, '..', 'common');
     const visit = (file: string): void => {
       if (seen.has(file)) return;
       seen.add(file);
       const source = fs.readFileSync(file, 'utf8');
       for (const [, specifier] of source.matchAll(/(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s+'([^']+)'/g)) {
-        if (specifier === 'electron') continue;
-        const resolved = path.resolve(path.dirname(file), `${specifier}.ts`);
-        expect([path.join(__dirname, 'bridge.ts'), path.resolve(__dirname, '..', 'common', 'channels.ts')], `${file} imports ${specifier}`).toContain(resolved);
-        visit(resolved);
+        if (specifier === 'electron' || specifier === 'zod') continue;
+        expect(specifier!.startsWith('.'), `${file} imports the package ${specifier}`).toBe(true);
+        const base = path.resolve(path.dirname(file), specifier!);
+        const resolved = [`${base}.ts`, path.join(base, 'index.ts')].find((f) => fs.existsSync(f));
+        expect(resolved, `${file} imports ${specifier}`).toBeDefined();
+        expect(resolved!.startsWith(__dirname) || resolved!.startsWith(common), `${file} imports ${specifier}`).toBe(true);
+        visit(resolved!);
       }
     };
     visit(path.join(__dirname, 'index.ts'));
-    expect(seen.has(path.resolve(__dirname, '..', 'common', 'channels.ts'))).toBe(true);
+    expect(seen.has(path.join(common, 'contract', 'index.ts'))).toBe(true);
   });
 });
 

@@ -100,6 +100,10 @@ export class FakeIpcMain {
     if (!listener) throw new Error(`No handler registered for '${channel}'`);
     return listener({ sender, senderFrame: frame, processId: 1, frameId: 1, type: 'frame' }, ...args);
   }
+  /** Plays a `window.dala.<channel>(input)` call as the preload makes it: the input as JSON text. */
+  callFrom(sender: FakeWebContents, frame: FakeWebFrame | null, channel: string, input: unknown): Promise<unknown> {
+    return this.invokeFrom(sender, frame, channel, JSON.stringify(input));
+  }
 }
 
 export class FakeDialog {

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { afterEach } from 'vitest';
+import { afterEach, expect, vi } from 'vitest';
 import { openDatabase, type OpenedDatabase, type OpenOptions } from '../../database/open';
 import { useTempDirs, type TempDirs } from '../../database/test-support/temp-database';
 import { launchApp, type LaunchedApp } from '../main/app-lifecycle';
@@ -16,8 +16,8 @@ export interface Started {
   fake: FakeMain;
   launched: LaunchedApp;
   dataDir: string;
-  /** Calls to openDatabase, with how many windows existed at that moment. */
-  opens: Array<{ dataDir: string; windowsBefore: number }>;
+  /** Calls to openDatabase, with how many windows existed at that moment and the native binding asked for. */
+  opens: Array<{ dataDir: string; windowsBefore: number; nativeBinding: string | undefined }>;
 }
 
 export interface StartOptions {
@@ -26,6 +26,8 @@ export interface StartOptions {
   hasLock?: boolean;
   platform?: NodeJS.Platform;
   dataDir?: string;
+  /** Plays an installed app (`app.isPackaged`). */
+  isPackaged?: boolean;
 }
 
 export interface LaunchFixture {
@@ -39,17 +41,23 @@ export interface LaunchFixture {
 export function useLaunchedApps(): LaunchFixture {
   const dirs = useTempDirs();
   const running: Array<{ fake: FakeMain; launched: LaunchedApp }> = [];
-  afterEach(() => {
-    for (const { fake } of running.splice(0)) fake.app.emit('will-quit', new FakeEvent());
+  afterEach(async () => {
+    for (const { fake, launched } of running.splice(0)) {
+      fake.app.emit('will-quit', new FakeEvent());
+      // Quitting closes the database once the calls in flight are done.
+      await vi.waitFor(() => expect(launched.database()).toBeUndefined());
+    }
   });
   const start = (options: StartOptions = {}): Started => {
     const fake = createFakeMain();
     fake.app.hasLock = options.hasLock ?? true;
+    fake.app.isPackaged = options.isPackaged ?? false;
     const dataDir = options.dataDir ?? dirs.make();
     const opens: Started['opens'] = [];
     const spyOpen = (o: OpenOptions): Promise<OpenedDatabase> => {
-      opens.push({ dataDir: o.dataDir, windowsBefore: fake.windows.length });
-      return openDatabase(o);
+      opens.push({ dataDir: o.dataDir, windowsBefore: fake.windows.length, nativeBinding: o.nativeBinding });
+      // The binding is recorded, not loaded: the one named in a test's environment does not exist.
+      return openDatabase({ ...o, nativeBinding: undefined });
     };
     const argv = options.argv ? options.argv(dataDir) : ['electron', '.', '--data-dir', dataDir];
     const launched = launchApp(fake.electron, { argv, env: options.env ?? {}, cwd: dataDir, platform: options.platform ?? 'linux', mainDir: MAIN_DIR, openDatabase: spyOpen });

@@ -1,4 +1,4 @@
-import type { ChannelName } from '../../electron/common/channels';
+import type { ChannelName } from '../../electron/common/contract';
 import type { ChannelInput, ChannelOutput } from '../../electron/common/contract';
 
 /** The learner every sample works on; the round-trip test creates it first. */

@@ -1,4 +1,4 @@
-import type { ChannelName } from '../../../electron/common/channels';
+import type { ChannelName } from '../../../electron/common/contract';
 import type { ChannelInput, ChannelOutput, ChannelResult, DalaApi } from '../../../electron/common/contract';
 import type { IpcError } from '../../../electron/common/errors';
 

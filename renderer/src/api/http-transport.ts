@@ -1,4 +1,5 @@
-import { CHANNEL_NAMES } from '../../../electron/common/channels';
+import { requestText, UNREADABLE_REQUEST } from '../../../electron/common/channels';
+import { CHANNEL_NAMES } from '../../../electron/common/contract';
 import type { ChannelResult, DalaApi } from '../../../electron/common/contract';
 
 const TOKEN_KEY = 'dala.hostToken';
@@ -29,11 +30,13 @@ export function createHttpDalaApi(token: string | null): DalaApi {
   const api = {} as Record<string, (input: unknown) => Promise<ChannelResult<unknown>>>;
   for (const name of CHANNEL_NAMES) {
     api[name] = async (input) => {
+      const text = requestText(input);
+      if (text === undefined) return UNREADABLE_REQUEST;
       try {
         const response = await fetch(`/api/${name}`, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-          body: JSON.stringify(input ?? {}),
+          body: text,
         });
         const body = (await response.json()) as ChannelResult<unknown>;
         return typeof body === 'object' && body !== null && 'ok' in body ? body : networkFailure();

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ChannelName } from '../../../../electron/common/channels';
+import type { ChannelName } from '../../../../electron/common/contract';
 import type { ChannelInput, ChannelOutput } from '../../../../electron/common/contract';
 import type { ErrorCode } from '../../../../electron/common/errors';
 import { callChannel, DalaCallError } from '../../api/call';

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type ChangeEvent } from 'react';
-import { payloadLimitOf } from '../../../../electron/common/channels';
-import type { ImportPolicyView } from '../../../../electron/common/transfer-views';
+import { payloadLimitOf } from '../../../../electron/common/contract';
+import type { ImportPolicy } from '../../../../electron/common/transfer-views';
 import { text } from '../../i18n';
 import type { PendingProfileImport } from '../../store/transfer-slice';
 import { useAppStore } from '../../store/store-context';
@@ -25,7 +25,7 @@ export function ImportSection() {
   const afterDataChanged = useAppStore((s) => s.afterDataChanged);
   const preview = useTransferCall('previewProfileImport');
   const apply = useTransferCall('applyProfileImport');
-  const [policy, setPolicy] = useState<ImportPolicyView>('merge');
+  const [policy, setPolicy] = useState<ImportPolicy>('merge');
   const [fileName, setFileName] = useState('');
   const [readProblem, setReadProblem] = useState<string | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);

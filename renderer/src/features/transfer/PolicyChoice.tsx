@@ -1,12 +1,12 @@
 import { useId } from 'react';
-import type { ImportPolicyView } from '../../../../electron/common/transfer-views';
+import type { ImportPolicy } from '../../../../electron/common/transfer-views';
 import { text } from '../../i18n';
 
 const t = text.transfer;
-const POLICIES: ImportPolicyView[] = ['merge', 'skip', 'replace', 'error'];
+const POLICIES: ImportPolicy[] = ['merge', 'skip', 'replace', 'error'];
 
 /** What to do with learners already on this computer, each choice explained in plain words. */
-export function PolicyChoice({ value, onChange, existingLearners }: { value: ImportPolicyView; onChange(policy: ImportPolicyView): void; existingLearners: number }) {
+export function PolicyChoice({ value, onChange, existingLearners }: { value: ImportPolicy; onChange(policy: ImportPolicy): void; existingLearners: number }) {
   const name = useId();
   return (
     <fieldset className="policy-choice">

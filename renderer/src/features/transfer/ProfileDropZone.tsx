@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { payloadLimitOf } from '../../../../electron/common/channels';
+import { payloadLimitOf } from '../../../../electron/common/contract';
 import { text } from '../../i18n';
 import { useAppStore } from '../../store/store-context';
 import { PROFILE_EXTENSION, readTextFile } from './read-file';

@@ -1,5 +1,5 @@
 import { useId, useState, type ChangeEvent } from 'react';
-import { payloadLimitOf } from '../../../../electron/common/channels';
+import { payloadLimitOf } from '../../../../electron/common/contract';
 import type { BackupCheckView } from '../../../../electron/common/transfer-views';
 import { text } from '../../i18n';
 import { callChannel } from '../../api/call';

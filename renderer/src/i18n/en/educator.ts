@@ -12,7 +12,7 @@ export const educator = {
   appVersion: 'App version',
   schemaVersion: 'Database version',
   shell: 'Running as',
-  shells: { electron: 'desktop app', browser: 'app in a web browser' },
+  shells: { electron: 'desktop app', browser: 'app in a web browser', cli: 'command line' },
 
   working: 'Working…',
   loadingStatistics: 'Counting the records…',

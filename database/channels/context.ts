@@ -1,0 +1,40 @@
+import type { OpenedDatabase } from '../open';
+import { createJobRunner, type JobRunner } from '../jobs/job-runner';
+import { systemClock, type ManagerContext } from '../manager/context';
+import { createPendingImports, type PendingImports } from '../transfer/pending-imports';
+
+/** What a shell (Electron, browser host, CLI) tells the handlers about itself. */
+export interface ChannelEnvironment {
+  appVersion: string;
+  shell: 'electron' | 'browser' | 'cli';
+  now?: () => string;
+  /** Electron: the path of a .dalaprofile the OS opened, by the id the window was given. */
+  resolveProfileFile?: (fileId: string) => string | undefined;
+}
+
+/** What every handler works with: the open database, the clock, and the services that outlive a call. */
+export interface HandlerContext extends ManagerContext {
+  database: OpenedDatabase;
+  dataDir: string;
+  environment: ChannelEnvironment;
+  /** Backup, restore and large checks run here, on worker threads. */
+  jobs: JobRunner;
+  /** Validated profile files waiting between preview and apply. */
+  pendingImports: PendingImports;
+}
+
+/** The context for one open database. `close` stops running jobs: call it before closing the database. */
+export function createHandlerContext(database: OpenedDatabase, environment: ChannelEnvironment): HandlerContext & { close(): Promise<void> } {
+  const jobs = createJobRunner();
+  return {
+    sqlite: database.sqlite,
+    db: database.db,
+    now: environment.now ?? systemClock,
+    database,
+    dataDir: database.dataDir,
+    environment,
+    jobs,
+    pendingImports: createPendingImports(),
+    close: () => jobs.close(),
+  };
+}

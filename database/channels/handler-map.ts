@@ -1,0 +1,35 @@
+import { mergeDomainMaps } from '../../electron/common/contract/define';
+import { backupHandlers } from '../jobs/backup-channels';
+import { maintenanceHandlers } from '../maintenance/maintenance-channels';
+import { attemptHandlers } from '../manager/attempts';
+import { badgeHandlers } from '../manager/badges';
+import { fullProfileHandlers } from '../manager/full-profile';
+import { interestHandlers } from '../manager/interests';
+import { learnerHandlers } from '../manager/learners';
+import { metricHandlers } from '../manager/metrics';
+import { preferenceHandlers } from '../manager/preferences';
+import { progressHandlers } from '../manager/progress';
+import { struggleHandlers } from '../manager/struggles';
+import { profileTransferHandlers } from '../transfer/profile-channels';
+import { snapshotHandlers } from '../transfer/snapshot-channels';
+import type { HandlerMap } from './define';
+
+/**
+ * Every channel's handler, from the domain files that declare them. A channel handled twice does
+ * not compile (mergeDomainMaps); a channel of the contract with no handler does not either.
+ */
+export const handlerMap: HandlerMap = mergeDomainMaps(
+  learnerHandlers,
+  fullProfileHandlers,
+  preferenceHandlers,
+  interestHandlers,
+  struggleHandlers,
+  metricHandlers,
+  progressHandlers,
+  badgeHandlers,
+  attemptHandlers,
+  maintenanceHandlers,
+  profileTransferHandlers,
+  snapshotHandlers,
+  backupHandlers,
+);
