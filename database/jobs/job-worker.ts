@@ -1,6 +1,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { parentPort, workerData } from 'node:worker_threads';
+import { localDay } from '../../electron/common/local-day';
 import { openDatabase } from '../open';
 import { toDalaError } from '../storage-errors';
 import { checkBackupView, collectBackupFile, parseBackupFile } from '../transfer/backup-file';
@@ -32,7 +33,7 @@ async function run(request: WorkerRequest, chunkedResult: boolean): Promise<Back
         await sendInChunks(content);
         content = '';
       }
-      return { kind: 'backup', fileName: `dala-backup-${now.slice(0, 10)}.json`, content, learners: backup.metadata.learners, records };
+      return { kind: 'backup', fileName: `dala-backup-${localDay(new Date(now))}.json`, content, learners: backup.metadata.learners, records };
     }
     const report = await restoreBackup(database, request.content, { replace: request.replace, dryRun: request.dryRun, source: request.fileName, onProgress });
     return { kind: 'restore', report };

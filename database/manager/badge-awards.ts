@@ -1,6 +1,7 @@
 import { longestDayStreak, newlyEarnedBadges, type BadgeFacts } from '../../electron/common/badge-rules';
 import { badgeDefinitions, diagnosticTasks, preferenceTasks, subjectIdOf } from '../../electron/common/content';
 import type { BadgeDefinition, BadgeRule } from '../../electron/common/content/schemas';
+import { localDay, startOfNextLocalDay } from '../../electron/common/local-day';
 import type { BadgeRecord } from '../../electron/common/profile';
 import { cachedStatement } from '../statement-cache';
 import type { ManagerContext } from './context';
@@ -63,16 +64,18 @@ function badgeFacts(ctx: ManagerContext, learnerId: string, pending: readonly Ba
   );
   const days = memo(() => {
     // Day by day through the (learner, time) index: one seek per distinct day, until the streak is long enough.
+    // Days are the machine's local dates; the stored UTC times are compared as text, so the seek
+    // goes to the UTC instant at which the next local day begins.
     const wanted = largestThreshold(pending, (r) => (r.kind === 'streak_days' ? r.days : undefined));
     const found: string[] = [];
     let from = '';
     while (wanted > 0) {
       const row = cachedStatement(ctx.sqlite, FIRST_ATTEMPT_FROM).get(learnerId, from) as { t: string | null };
       if (row.t === null) break;
-      const day = row.t.slice(0, 10);
-      found.push(day);
+      const time = new Date(row.t);
+      found.push(localDay(time));
       if (longestDayStreak(found.slice(-wanted)) >= wanted) break;
-      from = `${day}U`; // after every time of that day ("T" < "U")
+      from = startOfNextLocalDay(time).toISOString();
     }
     return found;
   });

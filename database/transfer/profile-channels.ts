@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { DalaError } from '../../electron/common/errors';
+import { localDay } from '../../electron/common/local-day';
 import { channelHandlers } from '../channels/define';
 import type { HandlerContext } from '../channels/context';
 import { readUserFile } from './file-io';
@@ -10,8 +11,8 @@ import { readLastImport, undoLastImport } from './snapshot-restore';
 /** File names only ever carry the learner's name in a safe form, never a folder. */
 export function profileFileName(displayName: string, date: string): string {
   const safe = displayName.normalize('NFC').replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '').replace(/\s+/g, '-').slice(0, 60) || 'learner';
-
-  return `${safe}-${date.slice(0, 10)}.dalaprofile`;
+  // The teacher's date, not the UTC one: a file saved in Sydney at 8:00 carries today's date.
+  return `${safe}-${localDay(new Date(date))}.dalaprofile`;
 }
 
 function readProfileInput(ctx: HandlerContext, input: { content: string; fileName: string } | { fileId: string }): { bytes: Uint8Array | string; fileName: string } {

@@ -25,6 +25,11 @@ describe('longestDayStreak', () => {
     [['2024-02-28', '2024-02-29', '2024-03-01'], 3],
     [['2025-12-31', '2026-01-01'], 2],
     [['2026-03-01', '2026-03-02', '2026-03-05', '2026-03-06', '2026-03-07', '2026-03-09'], 3],
+    // Calendar dates around DST changes (25- and 23-hour local days in Sydney and Santiago) are still consecutive.
+    [['2026-04-04', '2026-04-05', '2026-04-06'], 3],
+    [['2026-10-03', '2026-10-04', '2026-10-05'], 3],
+    [['2026-09-05', '2026-09-06', '2026-09-07'], 3],
+    [['2026-03-02', '2026-03-02', '2026-03-03'], 2],
   ] as Array<[string[], number]>)('%j → %i', (days, expected) => {
     expect(longestDayStreak(days)).toBe(expected);
   });
@@ -69,9 +74,9 @@ describe('ruleIsMet, one rule kind at a time', () => {
 
 describe('newlyEarnedBadges', () => {
   const defs: BadgeDefinition[] = [
-    { id: 'one', name: 'One', description: 'd', emoji: '1', rule: { kind: 'attempts_recorded', count: 1 } },
-    { id: 'two', name: 'Two', description: 'd', emoji: '2', rule: { kind: 'attempts_recorded', count: 2 } },
-    { id: 'done', name: 'Done', description: 'd', emoji: '3', rule: { kind: 'assessment_finished' } },
+    { id: 'one', name: 'One', description: 'd', icon: 'badge', rule: { kind: 'attempts_recorded', count: 1 } },
+    { id: 'two', name: 'Two', description: 'd', icon: 'badge', rule: { kind: 'attempts_recorded', count: 2 } },
+    { id: 'done', name: 'Done', description: 'd', icon: 'badge', rule: { kind: 'assessment_finished' } },
   ];
 
   it('returns the badges whose rule holds and that are not earned yet, in definition order', () => {

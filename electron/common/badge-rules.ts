@@ -1,4 +1,5 @@
 import type { BadgeDefinition, BadgeRule } from './content/schemas';
+import { calendarDayNumber } from './local-day';
 
 /** What the badge rules can look at, computed by the database layer for one learner. */
 export interface BadgeFacts {
@@ -9,20 +10,25 @@ export interface BadgeFacts {
   perfectScores: number;
   /** Most attempts the learner made on one objective they went on to complete. */
   mostAttemptsOnACompletedObjective: number;
-  /** Distinct UTC days with at least one attempt, ascending `YYYY-MM-DD`. */
+  /**
+   * Distinct local calendar days (the machine's time zone, see local-day.ts) with at least one
+   * attempt, ascending `YYYY-MM-DD`: a streak is counted in the school's days, not UTC's.
+   */
   attemptDays: readonly string[];
   completedAttemptsByType: Readonly<Record<string, number>>;
 }
 
+/** The longest run of consecutive calendar dates in `days` (ascending `YYYY-MM-DD`, any time zone's). */
 export function longestDayStreak(days: readonly string[]): number {
   let longest = 0;
   let run = 0;
   let previous: number | undefined;
   for (const day of days) {
-    const t = Date.parse(`${day}T00:00:00.000Z`);
-    run = previous !== undefined && t - previous === 86_400_000 ? run + 1 : 1;
+    // Calendar dates, not instants: a 23- or 25-hour DST day between two dates does not break the run.
+    const n = calendarDayNumber(day);
+    run = previous !== undefined && n - previous === 1 ? run + 1 : 1;
     longest = Math.max(longest, run);
-    previous = t;
+    previous = n;
   }
   return longest;
 }
