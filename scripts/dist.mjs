@@ -55,7 +55,7 @@ const saved = fs.existsSync(nodeBuild) ? { data: fs.readFileSync(nodeBuild), mod
 const ignore = () => undefined;
 process.on('SIGINT', ignore);
 process.on('SIGTERM', ignore);
-let ok = false;
+let ok;
 try {
   ok = step(`package (electron-builder ${builderArgs.join(' ')})`, bin('electron-builder'), builderArgs);
 } finally {

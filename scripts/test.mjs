@@ -30,6 +30,8 @@ const steps = [
   { name: 'typecheck (node side)', command: bin('tsc'), args: ['-p', 'tsconfig.json', '--noEmit'] },
   { name: 'typecheck (renderer)', command: bin('tsc'), args: ['-p', 'renderer/tsconfig.json', '--noEmit'] },
   { name: 'typecheck (renderer tests)', command: bin('tsc'), args: ['-p', 'tsconfig.renderer-tests.json', '--noEmit'] },
+  // ESLint: the recommended rules and the layering rule of DESIGN.md (eslint-rules/layering.mjs).
+  { name: 'lint (ESLint)', command: bin('eslint'), args: ['.'] },
   { name: 'build (electron-vite: main, preload, renderer)', command: bin('electron-vite'), args: ['build'] },
   // Electronegativity over electron/ and renderer/ (offline); see the script for how findings are justified.
   { name: 'static security scan (Electronegativity)', command: process.execPath, args: [path.join(root, 'scripts', 'electronegativity.mjs')] },

@@ -340,7 +340,7 @@ export const quizChoices = (page: Page): Promise<string[]> => page.getByRole('ra
  * curriculum's answer keys by the question shown. Returns the number of questions.
  */
 export async function completeQuizCorrectly(page: Page, onScreen: OnScreen = noScreens): Promise<number> {
-  let total = 0;
+  let total: number;
   for (let n = 1; ; n++) {
     const counter = page.getByRole('heading', { level: 2, name: /^Question \d+ of \d+$/ });
     await expect.poll(() => counter.textContent()).toMatch(new RegExp(`^Question ${n} of \\d+$`));
