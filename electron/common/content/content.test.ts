@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { beforeAll, describe, it, expect } from 'vitest';
 import { z } from 'zod';
 import interestsJson from '../../../resources/content/interests.json';
@@ -6,6 +8,7 @@ import preferenceTasksJson from '../../../resources/content/preference-tasks.jso
 import diagnosticsJson from '../../../resources/content/diagnostics.json';
 import curriculumJson from '../../../resources/content/curriculum.json';
 import badgesJson from '../../../resources/content/badges.json';
+import { FIXED_ICONS } from './icons';
 import {
   DIAGNOSTIC_KINDS,
   badgesFileSchema,
@@ -171,8 +174,26 @@ function answerProblems(c: Content): string[] {
   return problems;
 }
 
+/** The icon ids there are files for: resources/content/icons/<id>.svg (their insides: icon-files.test.ts). */
+const ICON_DIR = path.resolve(__dirname, '../../../resources/content/icons');
+const iconFiles: ReadonlySet<string> = new Set(fs.readdirSync(ICON_DIR).filter((f) => f.endsWith('.svg')).map((f) => f.slice(0, -'.svg'.length)));
+
+/** Every icon named has a file, and every file is named (the renderer bundles the whole folder). */
+function iconProblems(c: Content, files: ReadonlySet<string>): string[] {
+  const named: Array<[string, string]> = [
+    ...c.interests.map((i): [string, string] => [`interest ${i.id}`, i.icon]),
+    ...c.badges.map((b): [string, string] => [`badge ${b.id}`, b.icon]),
+    ...FIXED_ICONS.map((icon): [string, string] => ['fixed icon', icon]),
+  ];
+  const used = new Set(named.map(([, icon]) => icon));
+  return [
+    ...named.filter(([, icon]) => !files.has(icon)).map(([what, icon]) => `${what}: no icon file ${icon}.svg`),
+    ...[...files].filter((f) => !used.has(f)).map((f) => `icon file ${f}.svg is not used`),
+  ];
+}
+
 function contentProblems(c: Content): string[] {
-  return [...idProblems(c), ...prerequisiteProblems(c.subjects), ...referenceProblems(c), ...answerProblems(c)];
+  return [...idProblems(c), ...prerequisiteProblems(c.subjects), ...referenceProblems(c), ...answerProblems(c), ...iconProblems(c, iconFiles)];
 }
 
 const rawFiles: Array<[string, z.ZodType, unknown]> = [
@@ -206,6 +227,13 @@ describe('bundled content: schemas', () => {
     const extraKey = structuredClone(interestsJson) as { interests: Array<Record<string, unknown>> };
     extraKey.interests[0]!.colour = 'red';
     expect(parseIssues(interestsFileSchema, extraKey)).not.toBeNull();
+
+    // An icon is a file name in one folder: no paths, no extensions, no emoji left behind.
+    for (const icon of ['../icons/space', 'space.svg', '🚀', '']) {
+      const badIcon = structuredClone(interestsJson) as { interests: Array<Record<string, unknown>> };
+      badIcon.interests[0]!.icon = icon;
+      expect(parseIssues(interestsFileSchema, badIcon), icon).not.toBeNull();
+    }
   });
 });
 
@@ -260,6 +288,11 @@ describe('loaded content', () => {
       expect(answerProblems(content)).toEqual([]);
     });
 
+    it('names an icon file that exists for every interest, badge, preference mode and fixed icon, and ships no unused icon', () => {
+      expect(iconFiles.size).toBeGreaterThanOrEqual(content.interests.length + content.badges.length);
+      expect(iconProblems(content, iconFiles)).toEqual([]);
+    });
+
     it('has no problems at all', () => {
       expect(contentProblems(content)).toEqual([]);
     });
@@ -296,11 +329,19 @@ describe('loaded content', () => {
       const problems = broken((c) => {
         objective(c, 'SCI', 1).struggleTags.push('no_such_struggle');
         objective(c, 'SCI', 1).activities[0]!.themes.push({ interestId: 'no_such_interest', title: 'x', intro: 'y' });
-        c.badges.push({ id: 'ghost', name: 'Ghost', description: 'x', emoji: '👻', rule: { kind: 'objectives_completed', count: 1, subjectId: 'ART' } });
+        c.badges.push({ id: 'ghost', name: 'Ghost', description: 'x', icon: 'ghost', rule: { kind: 'objectives_completed', count: 1, subjectId: 'ART' } });
       });
       expect(problems).toContain('SCI_LO_002: unknown struggle tag no_such_struggle');
       expect(problems.some((p) => p.endsWith('unknown theme interest no_such_interest'))).toBe(true);
       expect(problems).toContain('badge ghost: unknown subject ART');
+    });
+
+    it('finds an icon without a file and a file without a use', () => {
+      const problems = broken((c) => {
+        c.interests[0]!.icon = 'no_such_icon';
+      });
+      expect(problems).toContain(`interest ${content.interests[0]!.id}: no icon file no_such_icon.svg`);
+      expect(problems).toContain(`icon file ${content.interests[0]!.icon}.svg is not used`);
     });
 
     it('finds wrong answers, ambiguous patterns and a bad memory task', () => {

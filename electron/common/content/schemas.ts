@@ -4,8 +4,10 @@ import { z } from 'zod';
 
 const id = z.string().regex(/^[a-z0-9_]+$/, 'ids are lower_snake_case');
 const text = z.string().min(1).max(300);
+/** A bundled picture: the name of resources/content/icons/<icon>.svg (a test checks the file exists). */
+export const iconId = id;
 
-export const interestSchema = z.strictObject({ id, label: text, emoji: z.string().min(1).max(8) });
+export const interestSchema = z.strictObject({ id, label: text, icon: iconId });
 export const interestsFileSchema = z.strictObject({ interests: z.array(interestSchema).min(20) });
 
 export const struggleAreaSchema = z.strictObject({ id, label: text, description: text });
@@ -13,6 +15,7 @@ export const strugglesFileSchema = z.strictObject({ struggles: z.array(struggleA
 
 export const PREFERENCE_MODES = ['visual', 'auditory', 'reading', 'kinesthetic'] as const;
 export const preferenceModeSchema = z.enum(PREFERENCE_MODES);
+export type PreferenceMode = z.infer<typeof preferenceModeSchema>;
 export const preferenceTaskSchema = z.strictObject({
   /** Stored as the preference category, e.g. `visual_preference_task_1`. */
   category: z.string().regex(/^[a-z0-9_]+$/),
@@ -116,7 +119,7 @@ export const badgeDefinitionSchema = z.strictObject({
   id,
   name: text,
   description: text,
-  emoji: z.string().min(1).max(8),
+  icon: iconId,
   rule: badgeRuleSchema,
 });
 export const badgesFileSchema = z.strictObject({ badges: z.array(badgeDefinitionSchema).min(8) });

@@ -1,6 +1,8 @@
 import { text } from '../i18n';
 import type { Screen } from '../store/navigation-slice';
 import { useAppStore } from '../store/store-context';
+import { ContentIcon } from './ContentIcon';
+import { APP_ICON } from './icon-sources';
 import { SaveStatus } from './SaveStatus';
 
 const LEARNER_NAV: Array<{ screen: Screen['name']; label: string }> = [
@@ -18,7 +20,7 @@ export function AppHeader() {
   return (
     <header className="app-header">
       <p className="app-title">
-        <span aria-hidden="true">🌱 </span>
+        <ContentIcon icon={APP_ICON} alt="" size={28} />
         {text.common.appName}
       </p>
       <nav aria-label={text.common.navLabel}>

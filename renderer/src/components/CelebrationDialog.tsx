@@ -1,7 +1,9 @@
 import { useEffect, useRef } from 'react';
 import { badgeDefinitions } from '../../../electron/common/content';
+import { CELEBRATION_ICON, UNKNOWN_BADGE_ICON } from '../../../electron/common/content/icons';
 import { text } from '../i18n';
 import { useAppStore } from '../store/store-context';
+import { ContentIcon } from './ContentIcon';
 
 /** A modal celebration for newly earned badges; focus moves in and Escape closes it. */
 export function CelebrationDialog() {
@@ -25,7 +27,7 @@ export function CelebrationDialog() {
   return (
     <dialog ref={dialogRef} className="celebration" aria-labelledby="celebration-title" onCancel={dismiss} onClose={dismiss}>
       <h2 id="celebration-title">
-        <span aria-hidden="true">🎉 </span>
+        <ContentIcon icon={CELEBRATION_ICON} alt="" size={32} />
         {title}
       </h2>
       <ul className="celebration-badges">
@@ -33,9 +35,8 @@ export function CelebrationDialog() {
           const definition = badgeDefinitions.find((d) => d.id === b.badgeId);
           return (
             <li key={b.badgeId}>
-              <span className="badge-emoji" aria-hidden="true">
-                {definition?.emoji ?? '🏅'}
-              </span>
+              {/* Decorative: the badge's name follows. */}
+              <ContentIcon icon={definition?.icon ?? UNKNOWN_BADGE_ICON} alt="" size={64} className="celebration-badge-icon" />
               <strong>{b.badgeName}</strong>
               {definition && <span> — {definition.description}</span>}
             </li>

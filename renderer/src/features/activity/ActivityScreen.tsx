@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
-import { interests } from '../../../../electron/common/content';
 import { text } from '../../i18n';
 import { useAppStore } from '../../store/store-context';
-import { activityIntro, activityTitle, findInPathway, usePathway } from '../pathway/use-pathway';
+import { ThemeTag } from '../pathway/ThemeTag';
+import { activityIntro, activityTitle, findInPathway, themeInterest, usePathway } from '../pathway/use-pathway';
 import { MatchingGame } from './MatchingGame';
 import { QuizActivity } from './QuizActivity';
 
@@ -45,7 +45,7 @@ export function ActivityScreen({ loId, activityId }: { loId: string; activityId:
       </div>
     );
   }
-  const interest = item.theme ? interests.find((i) => i.id === item.theme?.interestId) : undefined;
+  const interest = themeInterest(item);
   const context = {
     loId,
     objectiveTitle: objective.objective.title,
@@ -58,7 +58,11 @@ export function ActivityScreen({ loId, activityId }: { loId: string; activityId:
       <h1 ref={headingRef} tabIndex={-1}>
         {activityTitle(item)}
       </h1>
-      {interest && <p className="tag-row"><span className="tag">{t.themeLine(interest.emoji, interest.label)}</span></p>}
+      {interest && (
+        <p className="tag-row">
+          <ThemeTag interest={interest} label={t.themeLine(interest.label)} />
+        </p>
+      )}
       <p className="lead">{activityIntro(item)}</p>
       {item.activity.type === 'quiz' ? (
         <QuizActivity key={run} activity={item.activity} {...context} />

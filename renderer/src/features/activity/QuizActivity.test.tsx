@@ -2,9 +2,10 @@
 import { act, cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import { subjects } from '../../../../electron/common/content';
+import { badgeDefinitions, subjects } from '../../../../electron/common/content';
 import { App } from '../../App';
 import { createInProcessApi, type InProcessApi } from '../../../../tests/support/in-process-api';
+import { expectDecorativeIcons } from '../../test-support/icons';
 import { renderWithStore } from '../../test-support/render-app';
 
 type User = ReturnType<typeof userEvent.setup>;
@@ -114,6 +115,11 @@ describe('quiz', () => {
 
     const dialog = await screen.findByRole('dialog');
     expect(within(dialog).getByText('First Step')).toBeTruthy();
+    // Pictures only: the heading and each badge's name say it all to a screen reader.
+    expect(within(dialog).getByRole('heading', { level: 2, name: /^You earned (a badge|\d+ badges)!$/ })).toBeTruthy();
+    const earnedIcons = store.getState().pendingBadges.map((b) => badgeDefinitions.find((d) => d.id === b.badgeId)?.icon);
+    expect(earnedIcons).toContain('first_objective');
+    expectDecorativeIcons(dialog, ['celebration', ...earnedIcons.map((icon) => icon ?? '?')]);
     expect(store.getState().pendingBadges.map((b) => b.badgeId)).toContain('first_objective');
   });
 

@@ -3,8 +3,10 @@ import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { preferenceTasks } from '../../../../electron/common/content';
+import { PREFERENCE_MODE_ICONS } from '../../../../electron/common/content/icons';
 import { createInProcessApi, type InProcessApi } from '../../../../tests/support/in-process-api';
 import { App } from '../../App';
+import { expectDecorativeIcons } from '../../test-support/icons';
 import { renderWithStore } from '../../test-support/render-app';
 
 let backend: InProcessApi | undefined;
@@ -43,6 +45,9 @@ describe('assessment wizard: interests and struggle areas', () => {
     expect(screen.getByText('Step 1 of 10')).toBeTruthy();
     expect(nextButton()).toHaveProperty('disabled', true);
     expect(screen.getByText('Pick at least one thing you like to go on.')).toBeTruthy();
+    // Each interest shows its picture; the button is named by its label alone.
+    expectDecorativeIcons(button('Animals'), ['animals']);
+    expectDecorativeIcons(button('Space'), ['space']);
 
     await press(user, button('Animals'));
     await waitFor(() => expect(button('Animals').getAttribute('aria-pressed')).toBe('true'));
@@ -118,6 +123,10 @@ describe('assessment wizard: preference tasks, resuming and jumping back', () =>
     const group = await screen.findByRole('group', { name: task?.prompt });
     expect(within(group).getAllByRole('radio')).toHaveLength(4);
     expect(nextButton()).toHaveProperty('disabled', true);
+    // Every way to learn has its picture, hidden from screen readers: the radio's label says it.
+    for (const option of task?.options ?? []) {
+      expectDecorativeIcons(within(group).getByRole('radio', { name: option.label }).closest('li') as HTMLElement, [PREFERENCE_MODE_ICONS[option.mode]]);
+    }
 
     const pictures = within(group).getByRole('radio', { name: 'Look at pictures' });
     await press(user, pictures, ' ');

@@ -1,5 +1,7 @@
 import { useId } from 'react';
 import { preferenceTasks } from '../../../../electron/common/content';
+import { PREFERENCE_MODE_ICONS } from '../../../../electron/common/content/icons';
+import { ContentIcon } from '../../components/ContentIcon';
 import { text } from '../../i18n';
 import { useAppStore } from '../../store/store-context';
 
@@ -36,9 +38,7 @@ export function PreferenceTaskStep({ index }: { index: number }) {
                   onChange={() => void choosePreference(task.category, option.mode)}
                 />
                 <label htmlFor={id} className="pref-label">
-                  <span className="pref-emoji" aria-hidden="true">
-                    {t.modeEmoji[option.mode] ?? ''}
-                  </span>
+                  <ContentIcon icon={PREFERENCE_MODE_ICONS[option.mode]} alt="" size={32} />
                   <span>{option.label}</span>
                 </label>
                 <span id={`${id}-description`} className="pref-description">

@@ -1,10 +1,12 @@
 import { useId, useRef } from 'react';
+import { ContentIcon } from '../../components/ContentIcon';
 
 export interface ToggleItem {
   id: string;
   /** What is saved and shown. */
   label: string;
-  emoji?: string;
+  /** A bundled icon id; decorative, as the label says what it is. */
+  icon?: string;
   description?: string;
 }
 
@@ -48,11 +50,7 @@ export function ToggleChoices({ legend, items, selected, onToggle }: ToggleChoic
                 aria-describedby={item.description ? descriptionId : undefined}
                 onClick={() => void toggle(item.label)}
               >
-                {item.emoji && (
-                  <span className="toggle-emoji" aria-hidden="true">
-                    {item.emoji}
-                  </span>
-                )}
+                {item.icon && <ContentIcon icon={item.icon} alt="" size={28} />}
                 <span className="toggle-label">{item.label}</span>
                 <span className="toggle-tick" aria-hidden="true">
                   {pressed ? '✓' : ''}

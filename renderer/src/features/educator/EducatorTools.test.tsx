@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ChannelResult, DalaApi } from '../../../../electron/common/contract';
 import { createInProcessApi, type InProcessApi } from '../../../../tests/support/in-process-api';
 import { App } from '../../App';
+import { expectDecorativeIcons } from '../../test-support/icons';
 import { renderWithStore } from '../../test-support/render-app';
 
 let backend: InProcessApi | undefined;
@@ -61,6 +62,7 @@ describe('educator tools: statistics', () => {
     expect(cellsOfRow(statuses, 'Done')).toEqual(['1']);
     expect(cellsOfRow(statuses, 'Started')).toEqual(['1']);
     expect(cellsOfRow(tableNamed('Badges awarded'), 'First Step')).toEqual(['1']);
+    expectDecorativeIcons(within(tableNamed('Badges awarded')).getByRole('rowheader', { name: 'First Step' }), ['first_objective']);
 
     await addLearnerWithAttempts(backend!.api, 'Chloé', []);
     await userEvent.setup().click(screen.getByRole('button', { name: 'Refresh' }));

@@ -1,6 +1,8 @@
 import { useEffect, type ReactNode } from 'react';
 import { badgeDefinitions } from '../../../../electron/common/content';
+import { UNKNOWN_BADGE_ICON } from '../../../../electron/common/content/icons';
 import type { DatabaseStatisticsView } from '../../../../electron/common/maintenance-views';
+import { ContentIcon } from '../../components/ContentIcon';
 import { text } from '../../i18n';
 import { useAppStore } from '../../store/store-context';
 import { CallStatus } from './CallStatus';
@@ -38,7 +40,7 @@ function DataTable({ caption, headers, rows }: { caption: string; headers: strin
 
 function StatisticsTables({ stats }: { stats: DatabaseStatisticsView }) {
   const a = stats.attemptsPerLearner;
-  const emojiOf = (badgeId: string) => badgeDefinitions.find((b) => b.id === badgeId)?.emoji;
+  const iconOf = (badgeId: string) => badgeDefinitions.find((b) => b.id === badgeId)?.icon ?? UNKNOWN_BADGE_ICON;
   return (
     <div className="stats-grid">
       <DataTable
@@ -79,7 +81,7 @@ function StatisticsTables({ stats }: { stats: DatabaseStatisticsView }) {
           headers={[t.badgeName, t.badgeLearners]}
           rows={stats.badges.map((b) => [
             <>
-              {emojiOf(b.badgeId) && <span aria-hidden="true">{emojiOf(b.badgeId)} </span>}
+              <ContentIcon icon={iconOf(b.badgeId)} alt="" size={24} />
               {b.badgeName}
             </>,
             formatNumber(b.learners),

@@ -1,7 +1,8 @@
 import type { Pathway } from '../../../../electron/common/pathway';
 import { text } from '../../i18n';
 import { StartButton } from './ObjectiveCard';
-import { activityTitle, themeLabel } from './use-pathway';
+import { ThemeTag } from './ThemeTag';
+import { activityTitle, themeInterest } from './use-pathway';
 
 const t = text.pathway;
 const SHOWN = 3;
@@ -24,7 +25,7 @@ export function NextUp({ pathway }: { pathway: Pathway }) {
           <ul className="next-up-list">
             {top.map((s) => {
               const first = s.activities[0];
-              const theme = first ? themeLabel(first) : null;
+              const theme = first ? themeInterest(first) : null;
               const why = s.addressesStruggles.length > 0 ? t.helpsWith(s.addressesStruggles) : s.state === 'in_progress' ? t.alreadyStarted : t.nextStepIn(subjectTitle(s.subjectId));
               return (
                 <li key={s.objective.id} className="next-up-card">
@@ -38,7 +39,7 @@ export function NextUp({ pathway }: { pathway: Pathway }) {
                       </p>
                       <p className="tag-row">
                         <span className="tag">{t.activityTypes[first.activity.type] ?? first.activity.type}</span>
-                        {theme && <span className="tag">{theme}</span>}
+                        {theme && <ThemeTag interest={theme} label={t.themeTag(theme.label)} />}
                       </p>
                       <StartButton loId={s.objective.id} item={first} />
                     </>

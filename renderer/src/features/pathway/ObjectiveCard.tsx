@@ -1,7 +1,8 @@
 import type { PathwayObjective, ThemedActivity } from '../../../../electron/common/pathway';
 import { text } from '../../i18n';
 import { useAppStore } from '../../store/store-context';
-import { activityIntro, activityTitle, percent, themeLabel } from './use-pathway';
+import { ThemeTag } from './ThemeTag';
+import { activityIntro, activityTitle, percent, themeInterest } from './use-pathway';
 
 const t = text.pathway;
 
@@ -33,7 +34,7 @@ export function StartButton({ loId, item }: { loId: string; item: ThemedActivity
 }
 
 function ActivityItem({ loId, item, target, finished }: { loId: string; item: ThemedActivity; target: number; finished: boolean }) {
-  const theme = themeLabel(item);
+  const theme = themeInterest(item);
   return (
     <li className="activity-item">
       <div className="activity-item-text">
@@ -45,7 +46,7 @@ function ActivityItem({ loId, item, target, finished }: { loId: string; item: Th
           <span className="tag">{t.activityTypes[item.activity.type] ?? item.activity.type}</span>
           <span className="tag">{t.level(item.activity.difficulty)}</span>
           {item.activity.difficulty === target && <span className="tag tag-accent">{t.justRight}</span>}
-          {theme && <span className="tag">{theme}</span>}
+          {theme && <ThemeTag interest={theme} label={t.themeTag(theme.label)} />}
           {finished && <span className="tag tag-done">{t.doneBefore}</span>}
         </p>
       </div>

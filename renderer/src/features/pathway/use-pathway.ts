@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { interests } from '../../../../electron/common/content';
+import type { Interest } from '../../../../electron/common/content/schemas';
 import { buildPathway, type Pathway, type PathwayObjective, type ThemedActivity } from '../../../../electron/common/pathway';
-import { text } from '../../i18n';
 import { useAppStore } from '../../store/store-context';
 
 /** The pathway, derived from the profile exactly as the database last confirmed it. */
@@ -18,11 +18,10 @@ export function useFinishedActivityIds(): ReadonlySet<string> {
 
 export const percent = (score: number): number => Math.round(score * 100);
 
-/** "🚀 Space theme" for a themed activity, or null. */
-export function themeLabel(item: ThemedActivity): string | null {
+/** The interest a themed activity is dressed in (Space, Football…), or null. */
+export function themeInterest(item: ThemedActivity): Interest | null {
   if (!item.theme) return null;
-  const interest = interests.find((i) => i.id === item.theme?.interestId);
-  return interest ? text.pathway.themeTag(interest.emoji, interest.label) : null;
+  return interests.find((i) => i.id === item.theme?.interestId) ?? null;
 }
 
 export const activityTitle = (item: ThemedActivity): string => item.theme?.title ?? item.activity.title;

@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../App';
 import { createInProcessApi, type InProcessApi } from '../../../../tests/support/in-process-api';
+import { expectDecorativeIcons } from '../../test-support/icons';
 import { renderWithStore } from '../../test-support/render-app';
 
 let backend: InProcessApi | undefined;
@@ -37,6 +38,14 @@ describe('learner picker', () => {
     expect(screen.getAllByRole('button', { name: /^Continue as/ }).map((b) => b.textContent)).toEqual([expect.stringContaining('Chloé')]);
     await user.click(screen.getByRole('button', { name: 'Continue as Chloé' }));
     await waitFor(() => expect(store.getState().profile?.profile.displayName).toBe('Chloé'));
+  });
+
+  it('shows the app icon in the header beside the app name, hidden from screen readers', async () => {
+    backend = await createInProcessApi();
+    await renderWithStore(<App />, backend);
+    const title = screen.getByText('DALA Learner Profile', { selector: '.app-title' });
+    expect(title.textContent).toBe('DALA Learner Profile');
+    expectDecorativeIcons(title, ['app']);
   });
 
   it('refuses an empty name without writing anything', async () => {

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { ContentIcon } from '../../components/ContentIcon';
 import { text } from '../../i18n';
 import type { ReportModel } from './report-model';
 import { SubjectProgressChart } from './SubjectProgressChart';
@@ -35,7 +36,7 @@ function ListsSection({ model }: { model: ReportModel }) {
           <ul className="chip-list">
             {model.interests.map((i) => (
               <li key={i.label} className="chip">
-                {i.emoji && <span aria-hidden="true">{i.emoji} </span>}
+                {i.icon && <ContentIcon icon={i.icon} alt="" size={20} />}
                 {i.label}
               </li>
             ))}
@@ -131,9 +132,7 @@ function BadgesSection({ badges }: { badges: ReportModel['badges'] }) {
         <ul className="report-badges">
           {badges.map((b) => (
             <li key={b.name}>
-              <span className="report-badge-emoji" aria-hidden="true">
-                {b.emoji}
-              </span>
+              <ContentIcon icon={b.icon} alt="" size={40} />
               <span>
                 <strong>{b.name}</strong>
                 {b.description && <span className="report-badge-description"> {b.description}</span>}

@@ -1,5 +1,8 @@
+// @vitest-environment jsdom
+// jsdom to read the saved page back as a browser would (the icons test below).
 import { describe, expect, it } from 'vitest';
 import { diagnosticTasks, preferenceTasks } from '../../../../electron/common/content';
+import { iconSvg } from '../../components/icon-sources';
 import type { FullLearnerProfile } from '../../../../electron/common/profile';
 import { buildReportHtml, chartSvg, escapeHtml } from './report-html';
 import { buildReportModel, reportFileName, subjectProgress } from './report-model';
@@ -44,6 +47,8 @@ describe('report-html', () => {
     expect(doc).toContain('<svg role="img"');
     expect(doc).not.toMatch(/https?:/i);
     expect(doc).not.toMatch(/\bsrc\s*=/i);
+    expect(doc).not.toMatch(/data:/i);
+    expect(doc).not.toMatch(/<img\b/i);
     expect(doc).not.toMatch(/<link\b/i);
     expect(doc).not.toMatch(/<script\b/i);
     expect(doc).not.toMatch(/url\((?!#)/i);
@@ -75,6 +80,33 @@ describe('report-html', () => {
     expect(doc).toContain('First Step');
     expect(doc).toContain('Hundreds, tens and ones');
     expect(doc).toContain('Rhyme match');
+  });
+
+  it('pastes the interest and badge icons in as SVG, hidden from screen readers beside their names', () => {
+    const withUnknownBadge = profile({ badges: [...profile().badges, { badgeId: 'from_a_newer_app', badgeName: 'Future Badge', earnedDate: T, details: null }] });
+    const doc = html(withUnknownBadge);
+    // The drawing itself, as the bundled file has it (only the root <svg> tag is rewritten).
+    const drawing = (id: string) => {
+      const svg = iconSvg(id) ?? '';
+      return svg.slice(svg.indexOf('>') + 1, svg.lastIndexOf('</svg>')).trim();
+    };
+    const at = (id: string) => doc.indexOf(drawing(id));
+    expect(['space', 'first_objective', 'badge'].map(at).every((i) => i > 0)).toBe(true);
+    // The known badge draws its own picture, the unknown one the general badge, in that order.
+    expect(at('first_objective')).toBeLessThan(at('badge'));
+
+    const page = new DOMParser().parseFromString(doc, 'text/html');
+    const icons = (id: string) => [...(page.getElementById(`report-${id}`)?.closest('section')?.querySelectorAll('svg.icon') ?? [])];
+    // Space has a picture; the learner's own "Tom & Jerry" words have none.
+    expect(icons('interests')).toHaveLength(1);
+    expect(icons('badges')).toHaveLength(2);
+    for (const svg of [...icons('interests'), ...icons('badges')]) {
+      expect(svg.namespaceURI).toBe('http://www.w3.org/2000/svg');
+      expect(svg.getAttribute('aria-hidden')).toBe('true');
+      expect(svg.getAttribute('viewBox')).toBeTruthy();
+      expect(svg.getAttribute('width')).toBe(svg.getAttribute('height'));
+    }
+    expect(page.getElementById('report-badges')?.closest('section')?.textContent).toContain('Future Badge');
   });
 
   it('draws the chart from the same numbers as its table and its label', () => {

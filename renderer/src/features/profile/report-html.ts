@@ -1,3 +1,4 @@
+import { iconSvg } from '../../components/icon-sources';
 import { text } from '../../i18n';
 import { CHART_COLOURS, CHART_OUTLINE, chartLayout, SEGMENT_ORDER, segmentFill, type SegmentKind } from './chart-layout';
 import { formatDateTime } from './format';
@@ -34,6 +35,19 @@ function table(caption: string, headers: string[], rows: string[][]): string {
 const emptyOr = (count: number, empty: string, body: () => string) => (count === 0 ? `<p class="muted">${escapeHtml(empty)}</p>` : body());
 const chips = (items: string[]) => `<ul class="chips">${items.map((i) => `<li>${i}</li>`).join('')}</ul>`;
 
+/**
+ * A bundled icon's own markup, pasted in (the file may load nothing, not even data: images),
+ * sized, and hidden from screen readers because the words beside it name the thing. HTML needs
+ * no xmlns on inline SVG, and without it the file holds no address at all.
+ */
+export function inlineIcon(id: string | null, size: number): string {
+  const svg = id === null ? undefined : iconSvg(id);
+  if (svg === undefined) return '';
+  return svg
+    .trim()
+    .replace(/<svg\b[^>]*>/, (tag) => tag.replace(/\s+xmlns="[^"]*"/, '').replace(/^<svg/, `<svg class="icon" width="${size}" height="${size}" aria-hidden="true" focusable="false"`));
+}
+
 export function chartSvg(subjects: SubjectProgress[]): string {
   const l = chartLayout(subjects);
   const rows = l.rows
@@ -66,7 +80,7 @@ function sections(m: ReportModel): string {
   const a = m.assessment;
   return [
     section('assessment', t.assessmentTitle, `<p>${escapeHtml(a.finished ? t.assessmentFinished(a.totalParts) : t.assessmentPartial(a.doneParts, a.totalParts))}</p>`),
-    section('interests', t.interestsTitle, emptyOr(m.interests.length, t.noInterests, () => chips(m.interests.map((i) => `${i.emoji ? `<span aria-hidden="true">${escapeHtml(i.emoji)} </span>` : ''}${escapeHtml(i.label)}`)))),
+    section('interests', t.interestsTitle, emptyOr(m.interests.length, t.noInterests, () => chips(m.interests.map((i) => `${inlineIcon(i.icon, 20)}${escapeHtml(i.label)}`)))),
     section('struggles', t.strugglesTitle, emptyOr(m.struggles.length, t.noStruggles, () => chips(m.struggles.map(escapeHtml)))),
     section(
       'preferences',
@@ -95,7 +109,7 @@ function sections(m: ReportModel): string {
         `<ul class="badges">${m.badges
           .map(
             (b) =>
-              `<li><span class="emoji" aria-hidden="true">${escapeHtml(b.emoji)}</span> <strong>${escapeHtml(b.name)}</strong>` +
+              `<li>${inlineIcon(b.icon, 36)} <strong>${escapeHtml(b.name)}</strong>` +
               `${b.description ? ` ${escapeHtml(b.description)}` : ''} <span class="muted">${escapeHtml(t.earnedOn(b.earned))}</span></li>`,
           )
           .join('')}</ul>`,

@@ -8,6 +8,7 @@ import {
   subjectIdOf,
   subjects,
 } from '../../../../electron/common/content';
+import { UNKNOWN_BADGE_ICON } from '../../../../electron/common/content/icons';
 import { PREFERENCE_MODES } from '../../../../electron/common/content/schemas';
 import type { JsonObject } from '../../../../electron/common/dto';
 import type { FullLearnerProfile } from '../../../../electron/common/profile';
@@ -34,20 +35,20 @@ export interface ReportModel {
   createdAt: string;
   lastActiveAt: string;
   assessment: { doneParts: number; totalParts: number; finished: boolean };
-  interests: Array<{ label: string; emoji: string | null }>;
+  /** `icon`: a bundled icon id, null for the learner's own words. */
+  interests: Array<{ label: string; icon: string | null }>;
   struggles: string[];
   preferences: Array<{ prompt: string; choice: string }>;
   preferenceSummary: string | null;
   metrics: Array<{ title: string; accuracy: string | null; attempts: string | null; time: string | null; span: string | null }>;
   subjects: SubjectProgress[];
-  badges: Array<{ emoji: string; name: string; description: string | null; earned: string }>;
+  badges: Array<{ icon: string; name: string; description: string | null; earned: string }>;
   recentAttempts: Array<{ activity: string; goal: string; score: string | null; completed: boolean; date: string }>;
 }
 
 export const RECENT_ATTEMPTS = 10;
 /** Memory-span games may name the longest sequence remembered any of these ways. */
 const SPAN_KEYS = ['span', 'max_span', 'longest_span', 'maxSpan', 'longestSpan'];
-const DEFAULT_BADGE_EMOJI = '🏅';
 
 const numberAt = (details: JsonObject, key: string): number | null => {
   const v = details[key];
@@ -96,7 +97,7 @@ export function buildReportModel(full: FullLearnerProfile): ReportModel {
     interests: full.interests.map((i) => {
       const name = i.interestName.trim().toLocaleLowerCase();
       const known = interestCatalog.find((c) => c.label.toLocaleLowerCase() === name || c.id === name);
-      return { label: i.interestName, emoji: known?.emoji ?? null };
+      return { label: i.interestName, icon: known?.icon ?? null };
     }),
     struggles: full.struggles.map((s) => s.struggleDescription),
     preferences: byOrder(full.preferences, (p) => taskOrder(p.category)).map((p) => {
@@ -122,7 +123,7 @@ export function buildReportModel(full: FullLearnerProfile): ReportModel {
       .sort((a, b) => a.earnedDate.localeCompare(b.earnedDate))
       .map((b) => {
         const definition = badgeDefinitions.find((d) => d.id === b.badgeId);
-        return { emoji: definition?.emoji ?? DEFAULT_BADGE_EMOJI, name: b.badgeName, description: definition?.description ?? null, earned: formatDate(b.earnedDate) };
+        return { icon: definition?.icon ?? UNKNOWN_BADGE_ICON, name: b.badgeName, description: definition?.description ?? null, earned: formatDate(b.earnedDate) };
       }),
     recentAttempts: [...full.activityAttempts]
       .sort((a, b) => b.attemptTimestamp.localeCompare(a.attemptTimestamp))

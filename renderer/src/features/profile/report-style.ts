@@ -13,7 +13,7 @@ h2 { font-size: 1.25rem; margin: 0 0 0.5rem; }
 .muted { color: #4a5a51; }
 .summary { font-weight: 600; }
 .chips { list-style: none; padding: 0; margin: 0; display: flex; flex-wrap: wrap; gap: 0.5rem; }
-.chips li { border: 1px solid #1f6f50; border-radius: 999px; padding: 0.15rem 0.75rem; }
+.chips li { border: 1px solid #1f6f50; border-radius: 999px; padding: 0.15rem 0.75rem; display: flex; align-items: center; gap: 0.35rem; }
 table { border-collapse: collapse; width: 100%; margin: 0.5rem 0; }
 caption { text-align: left; font-weight: 600; padding: 0.25rem 0; }
 th, td { border: 1px solid #c9d3cc; padding: 0.35rem 0.6rem; text-align: left; vertical-align: top; overflow-wrap: break-word; }
@@ -22,7 +22,7 @@ thead th { background: #e3f1ea; }
 .legend { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.25rem 1.25rem; }
 .legend li { display: flex; align-items: center; gap: 0.4rem; }
 .badges { list-style: none; padding: 0; margin: 0; display: grid; gap: 0.5rem; }
-.emoji { font-size: 1.5rem; }
+.icon { vertical-align: middle; flex: none; }
 footer { margin-top: 1.5rem; }
 @media print { main { padding: 0; } .card { border-color: #999; } }
 `;

@@ -4,7 +4,7 @@ export const activity = {
   locked: (titles: string) => `This goal is not ready yet. Finish ${titles} first.`,
   backToPathway: 'Back to my pathway',
   goalLine: (subject: string, objective: string) => `${subject} · ${objective}`,
-  themeLine: (emoji: string, interest: string) => `${emoji} ${interest} theme`,
+  themeLine: (interest: string) => `${interest} theme`,
 
   // Leaving before the end
   leave: 'Leave activity',

@@ -51,7 +51,6 @@ export const assessment = {
   preference: {
     title: (n: number, total: number) => `How do you like to learn? (${n} of ${total})`,
     intro: 'There is no wrong answer. Pick the one you like best.',
-    modeEmoji: { visual: '👀', auditory: '👂', reading: '📖', kinesthetic: '✋' } as Record<string, string>,
   },
 
   diagnostic: {

@@ -12,7 +12,7 @@ export const pathway = {
   helpsWith: (labels: readonly string[]) => `Helps with: ${list(labels)}`,
   alreadyStarted: 'You have already started this one.',
   nextStepIn: (subject: string) => `The next step in ${subject}.`,
-  themeTag: (emoji: string, interest: string) => `${emoji} ${interest} theme`,
+  themeTag: (interest: string) => `${interest} theme`,
   subjectProgress: (done: number, total: number) => `${done} of ${total} goals done`,
   objectivesLabel: (subject: string) => `${subject} goals`,
   states: {
