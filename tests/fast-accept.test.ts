@@ -25,6 +25,19 @@ function depth(value: unknown, d = 0): number {
 }
 const nestedArrays = (n: number): unknown => (n === 0 ? 1 : [nestedArrays(n - 1)]);
 
+describe('the zod internals the fast paths rely on', () => {
+  // withFastPath replaces a schema instance's private `_zod.run` (zod 4 internals). That is only
+  // safe on the zod version it was checked against: an upgrade must fail here, loudly, and be
+  // looked at (or the fast paths removed) before it ships.
+  it('are those of the pinned zod version', async () => {
+    const { version } = (await import('zod/package.json', { with: { type: 'json' } })).default as { version: string };
+    expect(version, 'zod was upgraded: re-check database/transfer/fast-accept.ts against its internals').toBe('4.6.7');
+    const pkg = (await import('../package.json', { with: { type: 'json' } })).default as { dependencies: Record<string, string> };
+    expect(pkg.dependencies.zod).toBe('4.6.7');
+    expect(typeof (z.string() as unknown as { _zod: { run: unknown } })._zod.run).toBe('function');
+  });
+});
+
 describe('isRealIsoTimestamp', () => {
   it('accepts exactly what dto.isoTimestamp accepts (calendar, leap years, hours, seconds)', () => {
     fc.assert(

@@ -1,3 +1,4 @@
+import { startOfNextLocalDay } from '../../../../electron/common/local-day';
 import type { TableChangesView } from '../../../../electron/common/transfer-views';
 
 const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -15,8 +16,14 @@ export function changesText(t: TableChangesView): string {
   return parts.join(', ');
 }
 
-/** A date field's "2026-03-12" as the first or the last millisecond of that day, in UTC. */
+/**
+ * A date field's "2026-03-12" as the first or the last millisecond of that day on this computer's
+ * clock (the teacher's day, not UTC's), as the UTC time the filters compare.
+ */
 export function dayBoundary(day: string, end: 'start' | 'end'): string | undefined {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return undefined;
-  return `${day}T${end === 'start' ? '00:00:00.000' : '23:59:59.999'}Z`;
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const start = new Date(y, m - 1, d);
+  if (start.getFullYear() !== y || start.getMonth() !== m - 1 || start.getDate() !== d) return undefined;
+  return end === 'start' ? start.toISOString() : new Date(startOfNextLocalDay(start).getTime() - 1).toISOString();
 }
