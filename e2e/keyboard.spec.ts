@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { keepScreenshot } from './support/checks';
-import { content, heading1, learnerIdByName, patternTask, showLearner, storyTask } from './support/flows';
+import { content, heading1, learnerIdByName, patternItemName, patternRightMessage, patternTask, showLearner, storyTask } from './support/flows';
 import { expectVisibleFocus } from './support/layout-checks';
 import { focused, isButton, isField, tabTo, type Focused } from './support/keyboard';
 import { useE2eSession } from './support/session';
@@ -123,13 +123,14 @@ describe('the assessment with the keyboard alone', () => {
     await page.keyboard.press('Enter');
     for (const [r, round] of patternTask.rounds.entries()) {
       await page.getByRole('heading', { name: `Pattern ${r + 1} of ${patternTask.rounds.length}` }).waitFor();
-      await tabTo(page, `the tile ${round.answer}`, (f) => f.tag === 'BUTTON' && f.group === 'What comes next?' && f.name === round.answer, { max: 6 });
+      const answer = patternItemName(round.answer);
+      await tabTo(page, `the tile ${answer}`, (f) => f.tag === 'BUTTON' && f.group === 'What comes next?' && f.name === answer, { max: 6 });
       if (r === 0) {
         await expectVisibleFocus(page, 'on a pattern tile');
         await keepScreenshot(page, 'keyboard-pattern-tile-focused');
       }
       await page.keyboard.press('Enter');
-      await page.getByRole('status').filter({ hasText: `Yes! ${round.answer} comes next.` }).waitFor();
+      await page.getByRole('status').filter({ hasText: patternRightMessage(round.answer) }).waitFor();
       const last = r === patternTask.rounds.length - 1;
       await expect.poll(async () => (await focused(page)).name).toBe(last ? 'See my result' : 'Next pattern');
       await page.keyboard.press(r % 2 === 0 ? 'Enter' : 'Space');

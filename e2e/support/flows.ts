@@ -26,17 +26,24 @@ interface StoryTask {
   title: string;
   rounds: Array<{ sentences: Array<{ id: string; text: string }> }>;
 }
+/** A game piece: a bundled picture and the name a screen reader says for it. */
+interface GamePiece {
+  icon: string;
+  name: string;
+}
 interface PatternTask {
   kind: 'pattern_completion';
   taskName: string;
   title: string;
+  /** An item of a round is one of these pieces' icons, or a number. */
+  pieces: GamePiece[];
   rounds: Array<{ sequence: string[]; choices: string[]; answer: string }>;
 }
 interface MemoryTask {
   kind: 'memory_span';
   taskName: string;
   title: string;
-  symbols: string[];
+  symbols: GamePiece[];
   startLength: number;
   maxLength: number;
 }
@@ -76,6 +83,12 @@ function diagnostic<K extends DiagnosticTask['kind']>(kind: K): Extract<Diagnost
 export const storyTask = diagnostic('story_sequencing');
 export const patternTask = diagnostic('pattern_completion');
 export const memoryTask = diagnostic('memory_span');
+
+/** A pattern item as it is named on screen: its piece's name ("red circle"), or the number itself. */
+export const patternItemName = (item: string): string => patternTask.pieces.find((p) => p.icon === item)?.name ?? item;
+/** The game's message for a right pick: "Yes! The dog comes next." or "Yes! 10 comes next." */
+export const patternRightMessage = (item: string): string =>
+  `Yes! ${patternTask.pieces.some((p) => p.icon === item) ? `The ${patternItemName(item)}` : item} comes next.`;
 
 /** The right answer to a quiz question on screen, from the curriculum's answer keys. */
 export function quizAnswer(prompt: string, choices: readonly string[]): string {
@@ -207,8 +220,9 @@ export async function playPatternGame(page: Page, onScreen: OnScreen = noScreens
   for (const [r, round] of patternTask.rounds.entries()) {
     await page.getByRole('heading', { name: `Pattern ${r + 1} of ${patternTask.rounds.length}` }).waitFor();
     if (r === 0) await onScreen('game-pattern-playing', 'the pattern game, a pattern to complete');
-    await page.getByRole('button', { name: round.answer, exact: true }).click();
-    await page.getByRole('status').filter({ hasText: `Yes! ${round.answer} comes next.` }).waitFor();
+    const answer = patternItemName(round.answer);
+    await page.getByRole('button', { name: answer, exact: true }).click();
+    await page.getByRole('status').filter({ hasText: patternRightMessage(round.answer) }).waitFor();
     if (r === 0) await onScreen('game-pattern-feedback', 'the pattern game after a right pick');
     const last = r === patternTask.rounds.length - 1;
     await page.getByRole('button', { name: last ? 'See my result' : 'Next pattern' }).click();

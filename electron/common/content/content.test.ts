@@ -19,6 +19,7 @@ import {
   strugglesFileSchema,
   type BadgeDefinition,
   type DiagnosticTask,
+  type GamePiece,
   type Interest,
   type PreferenceTask,
   type StruggleArea,
@@ -164,11 +165,44 @@ function answerProblems(c: Content): string[] {
       t.rounds.forEach((r, i) => {
         const correct = r.choices.filter((choice) => choice === r.answer).length;
         if (correct !== 1) problems.push(`${t.taskName} round ${i + 1}: ${correct} choices equal the answer`);
+        problems.push(...duplicates(`choice (in ${t.taskName} round ${i + 1})`, r.choices));
       });
     }
     if (t.kind === 'memory_span') {
       if (t.maxLength <= t.startLength) problems.push(`${t.taskName}: maxLength must be greater than startLength`);
-      problems.push(...duplicates(`memory symbol (in ${t.taskName})`, t.symbols));
+    }
+  }
+  return problems;
+}
+
+/** The pictures a diagnostic game plays with (pattern pieces, memory symbols). */
+function gamePieces(t: DiagnosticTask): GamePiece[] {
+  return t.kind === 'pattern_completion' ? t.pieces : t.kind === 'memory_span' ? t.symbols : [];
+}
+
+/**
+ * A piece's outline: its SVG without colours. Two pieces of one game with the same outline would
+ * differ by colour alone, which colour-blind pupils cannot see; nor could anyone on a grey screen.
+ */
+const COLOUR_ATTRIBUTE = /\s(?:fill|stroke|color|stop-color|opacity|fill-opacity|stroke-opacity)="[^"]*"/g;
+const outlineOf = (svg: string): string => svg.replace(COLOUR_ATTRIBUTE, '').replace(/\s+/g, ' ').trim();
+
+/** Within one game: no two pieces share a picture, a name, or an outline; every name says something. */
+function pieceProblems(c: Content, svgOf: (icon: string) => string | undefined): string[] {
+  const problems: string[] = [];
+  for (const t of c.diagnostics) {
+    const pieces = gamePieces(t);
+    problems.push(...duplicates(`piece icon (in ${t.taskName})`, pieces.map((p) => p.icon)));
+    problems.push(...duplicates(`piece name (in ${t.taskName})`, pieces.map((p) => p.name.toLowerCase())));
+    const byOutline = new Map<string, string>();
+    for (const piece of pieces) {
+      if (!/^[a-z][a-z ]*$/.test(piece.name)) problems.push(`${t.taskName}: piece name "${piece.name}" is not a few lower-case words`);
+      const svg = svgOf(piece.icon);
+      if (svg === undefined) continue; // reported by iconProblems
+      const outline = outlineOf(svg);
+      const same = byOutline.get(outline);
+      if (same !== undefined) problems.push(`${t.taskName}: ${same} and ${piece.icon} differ only in colour`);
+      else byOutline.set(outline, piece.icon);
     }
   }
   return problems;
@@ -183,6 +217,7 @@ function iconProblems(c: Content, files: ReadonlySet<string>): string[] {
   const named: Array<[string, string]> = [
     ...c.interests.map((i): [string, string] => [`interest ${i.id}`, i.icon]),
     ...c.badges.map((b): [string, string] => [`badge ${b.id}`, b.icon]),
+    ...c.diagnostics.flatMap((t) => gamePieces(t).map((p): [string, string] => [`${t.taskName} piece ${p.name}`, p.icon])),
     ...FIXED_ICONS.map((icon): [string, string] => ['fixed icon', icon]),
   ];
   const used = new Set(named.map(([, icon]) => icon));
@@ -192,8 +227,10 @@ function iconProblems(c: Content, files: ReadonlySet<string>): string[] {
   ];
 }
 
+const iconSvg = (icon: string): string | undefined => (iconFiles.has(icon) ? fs.readFileSync(path.join(ICON_DIR, `${icon}.svg`), 'utf8') : undefined);
+
 function contentProblems(c: Content): string[] {
-  return [...idProblems(c), ...prerequisiteProblems(c.subjects), ...referenceProblems(c), ...answerProblems(c), ...iconProblems(c, iconFiles)];
+  return [...idProblems(c), ...prerequisiteProblems(c.subjects), ...referenceProblems(c), ...answerProblems(c), ...iconProblems(c, iconFiles), ...pieceProblems(c, iconSvg)];
 }
 
 const rawFiles: Array<[string, z.ZodType, unknown]> = [
@@ -234,6 +271,21 @@ describe('bundled content: schemas', () => {
       badIcon.interests[0]!.icon = icon;
       expect(parseIssues(interestsFileSchema, badIcon), icon).not.toBeNull();
     }
+  });
+
+  it('rejects game pieces that are emoji, unnamed, or not among the task\'s pieces', () => {
+    type RawTask = { kind: string; pieces?: Array<Record<string, unknown>>; rounds?: Array<{ sequence: string[] }>; symbols?: unknown[] };
+    const broken = (mutate: (pattern: RawTask, memory: RawTask) => void): string | null => {
+      const copy = structuredClone(diagnosticsJson) as { tasks: RawTask[] };
+      mutate(copy.tasks.find((t) => t.kind === 'pattern_completion')!, copy.tasks.find((t) => t.kind === 'memory_span')!);
+      return parseIssues(diagnosticsFileSchema, copy);
+    };
+    expect(broken(() => undefined)).toBeNull();
+    expect(broken((pattern) => (pattern.rounds![0]!.sequence[0] = '🔴'))).toMatch(/neither a number nor the icon of one of the task's pieces/);
+    expect(broken((pattern) => (pattern.rounds![0]!.sequence[0] = 'piece_no_such_piece'))).toMatch(/neither a number/);
+    expect(broken((pattern) => delete pattern.pieces![0]!.name)).not.toBeNull();
+    expect(broken((_pattern, memory) => (memory.symbols![0] = '🍎'))).not.toBeNull();
+    expect(broken((_pattern, memory) => (memory.symbols![0] = { icon: '🍎', name: 'apple' }))).not.toBeNull();
   });
 });
 
@@ -288,7 +340,12 @@ describe('loaded content', () => {
       expect(answerProblems(content)).toEqual([]);
     });
 
-    it('names an icon file that exists for every interest, badge, preference mode and fixed icon, and ships no unused icon', () => {
+    it('gives the games pieces that differ in picture, name and outline (not colour alone)', () => {
+      expect(content.diagnostics.flatMap(gamePieces).length).toBeGreaterThanOrEqual(12);
+      expect(pieceProblems(content, iconSvg)).toEqual([]);
+    });
+
+    it('names an icon file that exists for every interest, badge, game piece, preference mode and fixed icon, and ships no unused icon', () => {
       expect(iconFiles.size).toBeGreaterThanOrEqual(content.interests.length + content.badges.length);
       expect(iconProblems(content, iconFiles)).toEqual([]);
     });
@@ -342,6 +399,24 @@ describe('loaded content', () => {
       });
       expect(problems).toContain(`interest ${content.interests[0]!.id}: no icon file no_such_icon.svg`);
       expect(problems).toContain(`icon file ${content.interests[0]!.icon}.svg is not used`);
+    });
+
+    it('finds game pieces told apart by colour alone, repeated names and a piece without a file', () => {
+      const circle = (colour: string) => `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 48 48">\n  <circle cx="24" cy="24" r="18" fill="${colour}" stroke="#000"/>\n</svg>`;
+      const svgs: Record<string, string> = { piece_red_circle: circle('#e04f5f'), piece_blue_circle: circle('#3b82c4') };
+      const copy = structuredClone(content);
+      const pattern = copy.diagnostics.find((t) => t.kind === 'pattern_completion')!;
+      if (pattern.kind !== 'pattern_completion') throw new Error('unreachable');
+      pattern.pieces = [
+        { icon: 'piece_red_circle', name: 'red circle' },
+        { icon: 'piece_blue_circle', name: 'blue circle' },
+        { icon: 'piece_ghost', name: 'Red Circle' },
+      ];
+      const problems = pieceProblems(copy, (icon) => svgs[icon]);
+      expect(problems).toContain('pattern_completion: piece_red_circle and piece_blue_circle differ only in colour');
+      expect(problems).toContain('duplicate piece name (in pattern_completion) id: red circle');
+      expect(problems).toContain('pattern_completion: piece name "Red Circle" is not a few lower-case words');
+      expect(iconProblems(copy, iconFiles)).toContain('pattern_completion piece Red Circle: no icon file piece_ghost.svg');
     });
 
     it('finds wrong answers, ambiguous patterns and a bad memory task', () => {

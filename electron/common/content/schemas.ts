@@ -29,6 +29,19 @@ export const preferenceTasksFileSchema = z.strictObject({ tasks: z.array(prefere
 
 export const DIAGNOSTIC_KINDS = ['story_sequencing', 'pattern_completion', 'memory_span'] as const;
 const storyItem = z.strictObject({ id, text });
+
+/**
+ * A game piece: a bundled picture (never an emoji, which needs a font lab machines often lack)
+ * and its short name ("red circle", "dog"), which is its text alternative for screen readers and
+ * the word the game's messages use. Pieces of one game differ in shape, not only in colour (a
+ * content test checks the pictures).
+ */
+export const gamePieceSchema = z.strictObject({ icon: iconId, name: z.string().min(1).max(40) });
+export type GamePiece = z.infer<typeof gamePieceSchema>;
+
+/** A pattern item that is not a picture: a number, shown as it is ("2", "16"). */
+export const PATTERN_NUMBER = /^\d{1,4}$/;
+
 export const diagnosticTaskSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('story_sequencing'),
@@ -38,22 +51,38 @@ export const diagnosticTaskSchema = z.discriminatedUnion('kind', [
     /** Sentences in their correct order; the game shuffles them. */
     rounds: z.array(z.strictObject({ sentences: z.array(storyItem).min(3).max(6) })).min(1),
   }),
-  z.strictObject({
-    kind: z.literal('pattern_completion'),
-    taskName: id,
-    title: text,
-    instructions: text,
-    rounds: z
-      .array(z.strictObject({ sequence: z.array(z.string().min(1)).min(3), choices: z.array(z.string().min(1)).min(2), answer: z.string().min(1) }))
-      .min(1)
-      .refine((rs) => rs.every((r) => r.choices.filter((c) => c === r.answer).length === 1), 'each answer is exactly one of its choices'),
-  }),
+  z
+    .strictObject({
+      kind: z.literal('pattern_completion'),
+      taskName: id,
+      title: text,
+      instructions: text,
+      /** The pictures the rounds use; an item of a round is one of their icons, or a number. */
+      pieces: z.array(gamePieceSchema).default([]),
+      rounds: z
+        .array(z.strictObject({ sequence: z.array(z.string().min(1)).min(3), choices: z.array(z.string().min(1)).min(2), answer: z.string().min(1) }))
+        .min(1)
+        .refine((rs) => rs.every((r) => r.choices.filter((c) => c === r.answer).length === 1), 'each answer is exactly one of its choices'),
+    })
+    .superRefine((task, ctx) => {
+      const icons = new Set(task.pieces.map((p) => p.icon));
+      task.rounds.forEach((round, r) => {
+        for (const key of ['sequence', 'choices'] as const) {
+          round[key].forEach((item, i) => {
+            if (!icons.has(item) && !PATTERN_NUMBER.test(item)) {
+              ctx.addIssue({ code: 'custom', path: ['rounds', r, key, i], message: `"${item}" is neither a number nor the icon of one of the task's pieces` });
+            }
+          });
+        }
+      });
+    }),
   z.strictObject({
     kind: z.literal('memory_span'),
     taskName: id,
     title: text,
     instructions: text,
-    symbols: z.array(z.string().min(1)).min(4),
+    /** The pictures to remember, all of them on the pad the learner taps. */
+    symbols: z.array(gamePieceSchema).min(4),
     startLength: z.number().int().min(2).max(5),
     maxLength: z.number().int().min(3).max(9),
   }),

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { badgeDefinitions, interests } from '../../../electron/common/content';
+import { badgeDefinitions, diagnosticTasks, interests } from '../../../electron/common/content';
 import { FIXED_ICONS } from '../../../electron/common/content/icons';
 import { ContentIcon } from './ContentIcon';
 import { APP_ICON, ICON_IDS, iconSvg, iconUrl } from './icon-sources';
@@ -9,8 +9,9 @@ import { APP_ICON, ICON_IDS, iconSvg, iconUrl } from './icon-sources';
 afterEach(cleanup);
 
 describe('bundled icons', () => {
-  it('bundles a picture for every interest, badge and fixed icon, and the app icon', () => {
-    const wanted = [...interests.map((i) => i.icon), ...badgeDefinitions.map((b) => b.icon), ...FIXED_ICONS, APP_ICON];
+  it('bundles a picture for every interest, badge, game piece and fixed icon, and the app icon', () => {
+    const pieces = diagnosticTasks.flatMap((t) => (t.kind === 'pattern_completion' ? t.pieces : t.kind === 'memory_span' ? t.symbols : []));
+    const wanted = [...interests.map((i) => i.icon), ...badgeDefinitions.map((b) => b.icon), ...pieces.map((p) => p.icon), ...FIXED_ICONS, APP_ICON];
     expect(wanted.filter((id) => iconSvg(id) === undefined)).toEqual([]);
     expect(new Set(ICON_IDS)).toEqual(new Set(wanted));
     for (const id of ICON_IDS) expect(iconSvg(id), id).toMatch(/^\s*<svg /);

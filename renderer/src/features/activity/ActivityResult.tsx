@@ -1,4 +1,6 @@
 import { useEffect, useRef } from 'react';
+import { CELEBRATION_ICON, WARNING_ICON } from '../../../../electron/common/content/icons';
+import { ContentIcon } from '../../components/ContentIcon';
 import { text } from '../../i18n';
 import { useAppStore } from '../../store/store-context';
 import type { AttemptSave } from './use-attempt-recorder';
@@ -23,7 +25,14 @@ export interface ActivityResultProps {
 function ObjectiveLine({ loId, objectiveTitle, masteryThreshold, save }: Pick<ActivityResultProps, 'loId' | 'objectiveTitle' | 'masteryThreshold' | 'save'>) {
   const progress = useAppStore((s) => s.profile?.loProgress.find((p) => p.loId === loId));
   if (save.state !== 'saved') return null;
-  if (save.result?.loProgressChange === 'completed') return <p className="result-objective result-completed">{t.objectiveCompleted(objectiveTitle)}</p>;
+  if (save.result?.loProgressChange === 'completed') {
+    return (
+      <p className="result-objective result-completed">
+        <ContentIcon icon={CELEBRATION_ICON} alt="" size={28} />
+        {t.objectiveCompleted(objectiveTitle)}
+      </p>
+    );
+  }
   if (progress?.status === 'completed') return <p className="result-objective">{t.objectiveDone(objectiveTitle, percent(progress.score ?? 0))}</p>;
   const best = progress?.score ?? null;
   return <p className="result-objective">{t.keepPractising(objectiveTitle, percent(masteryThreshold), best === null ? null : percent(best))}</p>;
@@ -44,7 +53,7 @@ export function ActivityResult(props: ActivityResultProps) {
       <p className="result-score">{summary}</p>
       <p className="result-percent">{t.scorePercent(percent(score))}</p>
       <p className={`result-save result-save-${save.state}`} role="status" aria-live="polite">
-        {save.state === 'failed' && <span aria-hidden="true">⚠️ </span>}
+        {save.state === 'failed' && <ContentIcon icon={WARNING_ICON} alt="" size={22} />}
         {saveText}
       </p>
       <ObjectiveLine {...props} />

@@ -94,7 +94,7 @@ describe('matching game', () => {
     expect(await screen.findByText('✓ Your score is saved.')).toBeTruthy();
     expect(screen.getByText(`You matched all ${game.pairs.length} pairs with 1 mistake.`)).toBeTruthy();
     expect(screen.getByText('Score: 83%')).toBeTruthy();
-    expect(screen.getByText('🎉 You completed Place value!')).toBeTruthy();
+    expect(screen.getByText('You completed Place value!')).toBeTruthy();
     const rows = db.prepare('SELECT activity_type AS type, score, completed, attempt_details AS details FROM activity_attempts').all() as Array<{
       type: string;
       score: number;

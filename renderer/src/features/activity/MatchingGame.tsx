@@ -1,4 +1,6 @@
 import { useMemo, useRef, useState } from 'react';
+import { SELECTED_ICON } from '../../../../electron/common/content/icons';
+import { ContentIcon } from '../../components/ContentIcon';
 import { text } from '../../i18n';
 import { useAppStore } from '../../store/store-context';
 import { ActivityResult } from './ActivityResult';
@@ -117,7 +119,13 @@ export function MatchingGame({ activity, ...context }: ActivityContext & { activ
                   >
                     <span>{pair.left}</span>
                     {matched.has(i) && <span className="match-note">{` ✓ ${t.matched}`}</span>}
-                    {selected === i && <span className="match-note">{` 👉 ${t.selected}`}</span>}
+                    {selected === i && (
+                      <span className="match-note">
+                        {' '}
+                        <ContentIcon icon={SELECTED_ICON} alt="" size={20} />
+                        {t.selected}
+                      </span>
+                    )}
                   </button>
                 </li>
               ))}

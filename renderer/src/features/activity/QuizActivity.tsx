@@ -1,4 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { HINT_ICON, STAR_ICON } from '../../../../electron/common/content/icons';
+import { ContentIcon } from '../../components/ContentIcon';
 import { text } from '../../i18n';
 import { useAppStore } from '../../store/store-context';
 import { ActivityResult } from './ActivityResult';
@@ -128,7 +130,7 @@ export function QuizActivity({ activity, ...context }: ActivityContext & { activ
         {answered && (
           <div className="quiz-feedback">
             <p ref={feedbackRef} tabIndex={-1} className={`feedback ${answered.correct ? 'feedback-right' : 'feedback-wrong'}`}>
-              <span aria-hidden="true">{answered.correct ? '🌟 ' : '💡 '}</span>
+              <ContentIcon icon={answered.correct ? STAR_ICON : HINT_ICON} alt="" size={24} />
               {answered.correct ? t.correct : t.wrong(question.answer)}
             </p>
             <button type="button" className="button button-primary" onClick={next}>

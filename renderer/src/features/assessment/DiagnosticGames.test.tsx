@@ -6,7 +6,7 @@ import { diagnosticTasks, preferenceTasks } from '../../../../electron/common/co
 import { createInProcessApi, type InProcessApi } from '../../../../tests/support/in-process-api';
 import { App } from '../../App';
 import { renderWithStore } from '../../test-support/render-app';
-import type { MemoryTask, PatternTask, StoryTask } from './game-logic';
+import { patternItemName, patternPiece, type MemoryTask, type PatternTask, type StoryTask } from './game-logic';
 
 let backend: InProcessApi | undefined;
 beforeAll(() => {
@@ -121,8 +121,9 @@ describe('pattern completion', () => {
         const group = screen.getByRole('group', { name: 'What comes next?' });
         if (round > 0) expect(group.contains(focused())).toBe(true);
         const pick = round === missRound ? choices.find((c) => c !== answer) ?? answer : answer;
-        await press(user, within(group).getByRole('button', { name: pick }));
-        expect(screen.getByText(round === missRound ? `Good try! ${answer} comes next.` : `Yes! ${answer} comes next.`)).toBeTruthy();
+        const said = patternPiece(task, answer) ? `The ${patternItemName(task, answer)}` : answer;
+        await press(user, within(group).getByRole('button', { name: patternItemName(task, pick) }));
+        expect(screen.getByText(round === missRound ? `Good try! ${said} comes next.` : `Yes! ${said} comes next.`)).toBeTruthy();
         expect(focused().textContent).toBe(round === task.rounds.length - 1 ? 'See my result' : 'Next pattern');
         await user.keyboard('{Enter}');
       }
@@ -145,18 +146,19 @@ describe('pattern completion', () => {
 describe('memory span', () => {
   const task = diagnosticTasks[2] as MemoryTask;
 
-  /** Plays one try by the keyboard: reads the shown symbols, hides them, taps them (or a wrong order). */
+  /** Plays one try by the keyboard: reads the shown symbols' names, hides them, taps them (or a wrong order). */
   async function playTry(user: User, right: boolean): Promise<string> {
     expect(focused().textContent).toBe("I'm ready");
     const shown = within(screen.getByRole('list', { name: 'Symbols to remember' }))
       .getAllByRole('listitem')
       .map((li) => li.textContent ?? '');
+    expect(shown.every((name) => task.symbols.some((s) => s.name === name))).toBe(true);
     await user.keyboard('{Enter}');
     expect(screen.queryByRole('list', { name: 'Symbols to remember' })).toBeNull();
     const pad = screen.getByRole('group', { name: 'Ready? Now tap the symbols in the same order.' });
     expect(pad.contains(focused())).toBe(true);
     for (const symbol of right ? shown : [...shown].reverse()) await press(user, within(pad).getByRole('button', { name: symbol }));
-    expect(screen.getByText(right ? 'Brilliant! You got them all in order.' : `Not quite. The order was ${shown.join(' ')}.`)).toBeTruthy();
+    expect(screen.getByText(right ? 'Brilliant! You got them all in order.' : `Not quite. The order was ${shown.join(', ')}.`)).toBeTruthy();
     const next = focused().textContent ?? '';
     await user.keyboard('{Enter}');
     return next;

@@ -1,4 +1,6 @@
 import type { AssessmentProgress } from '../../../../electron/common/assessment-progress';
+import { CELEBRATION_ICON } from '../../../../electron/common/content/icons';
+import { ContentIcon } from '../../components/ContentIcon';
 import { text } from '../../i18n';
 import { useAppStore } from '../../store/store-context';
 
@@ -19,7 +21,7 @@ export function FinishedStep({ progress, onContinue }: { progress: AssessmentPro
   return (
     <>
       <h1>
-        <span aria-hidden="true">🎉 </span>
+        <ContentIcon icon={CELEBRATION_ICON} alt="" size={36} />
         {t.title}
       </h1>
       <p className="lead">{t.intro}</p>

@@ -1,5 +1,7 @@
 import type { Ref } from 'react';
 import type { JsonObject } from '../../../../electron/common/dto';
+import { STAR_ICON } from '../../../../electron/common/content/icons';
+import { ContentIcon } from '../../components/ContentIcon';
 import { text } from '../../i18n';
 
 const numberIn = (details: JsonObject, key: string): number | null => {
@@ -15,7 +17,7 @@ export function GameResult({ details, headingRef }: { details: JsonObject; headi
   return (
     <div className="game-result card">
       <h2 ref={headingRef} tabIndex={-1}>
-        <span aria-hidden="true">🌟 </span>
+        <ContentIcon icon={STAR_ICON} alt="" size={28} />
         {t.resultTitle}
       </h2>
       <p>{t.resultScore(Math.round(accuracy * 100))}</p>

@@ -1,16 +1,28 @@
 import { useEffect, useRef, useState } from 'react';
+import type { GamePiece } from '../../../../electron/common/content/schemas';
 import { text } from '../../i18n';
 import {
   memoryShowMs,
   memorySequence,
   memoryStart,
   ratio,
+  sameSymbols,
   scoreMemoryTry,
   type GameMetrics,
   type MemoryTask,
 } from './game-logic';
+import { GamePieceView } from './GamePieceView';
 
 type Phase = 'show' | 'input' | 'feedback';
+
+/** One symbol in a row: its picture and its name for screen readers ("apple"). */
+function SymbolTile({ symbol, size }: { symbol: GamePiece; size: number }) {
+  return (
+    <li className="memory-tile">
+      <GamePieceView piece={symbol} size={size} />
+    </li>
+  );
+}
 
 /**
  * Memory span: all symbols of a sequence are shown at once (no flashing) for a few seconds, or
@@ -25,7 +37,7 @@ export function MemorySpanGame({ task, onFinish }: { task: MemoryTask; onFinish(
   const [score, setScore] = useState(() => memoryStart(task));
   const [sequence, setSequence] = useState(() => memorySequence(task.symbols, task.startLength, 0));
   const [phase, setPhase] = useState<Phase>('show');
-  const [taps, setTaps] = useState<string[]>([]);
+  const [taps, setTaps] = useState<GamePiece[]>([]);
   const [lastRight, setLastRight] = useState(false);
   const readyRef = useRef<HTMLButtonElement>(null);
   const padRef = useRef<HTMLDivElement>(null);
@@ -44,12 +56,12 @@ export function MemorySpanGame({ task, onFinish }: { task: MemoryTask; onFinish(
     if (phase === 'feedback') continueRef.current?.focus();
   }, [phase, sequence]);
 
-  const tap = (symbol: string) => {
+  const tap = (symbol: GamePiece) => {
     if (phase !== 'input') return;
     const next = [...taps, symbol];
     setTaps(next);
     if (next.length < sequence.length) return;
-    const right = next.every((s, i) => s === sequence[i]);
+    const right = sameSymbols(next, sequence);
     const scored = scoreMemoryTry(score, task, right);
     if (scored.ended) endedAt.current = performance.now();
     setScore(scored);
@@ -84,9 +96,7 @@ export function MemorySpanGame({ task, onFinish }: { task: MemoryTask; onFinish(
           <p>{t.lookNow}</p>
           <ol className="memory-row" aria-label={t.sequenceLabel}>
             {sequence.map((symbol, i) => (
-              <li key={i} className="memory-tile">
-                {symbol}
-              </li>
+              <SymbolTile key={i} symbol={symbol} size={40} />
             ))}
           </ol>
           <p className="muted">{t.autoHideNote}</p>
@@ -101,8 +111,8 @@ export function MemorySpanGame({ task, onFinish }: { task: MemoryTask; onFinish(
             <legend>{t.tapNow}</legend>
             <div className="memory-pad" ref={padRef}>
               {task.symbols.map((symbol) => (
-                <button key={symbol} type="button" className="button memory-symbol" onClick={() => tap(symbol)}>
-                  {symbol}
+                <button key={symbol.icon} type="button" className="button memory-symbol" onClick={() => tap(symbol)}>
+                  <GamePieceView piece={symbol} size={40} />
                 </button>
               ))}
             </div>
@@ -111,11 +121,9 @@ export function MemorySpanGame({ task, onFinish }: { task: MemoryTask; onFinish(
           {taps.length === 0 ? (
             <p className="muted">{t.noTapsYet}</p>
           ) : (
-            <ol className="memory-row memory-taps">
+            <ol className="memory-row memory-taps" aria-label={t.yourTaps}>
               {taps.map((symbol, i) => (
-                <li key={i} className="memory-tile">
-                  {symbol}
-                </li>
+                <SymbolTile key={i} symbol={symbol} size={28} />
               ))}
             </ol>
           )}
@@ -127,7 +135,7 @@ export function MemorySpanGame({ task, onFinish }: { task: MemoryTask; onFinish(
         </>
       )}
       <p className={`game-feedback${phase === 'feedback' && lastRight ? ' game-feedback-right' : ''}`} role="status" aria-live="polite">
-        {phase === 'feedback' ? (lastRight ? t.right : t.wrong(sequence.join(' '))) : ''}
+        {phase === 'feedback' ? (lastRight ? t.right : t.wrong(sequence.map((s) => s.name))) : ''}
       </p>
       {phase === 'feedback' && (
         <button ref={continueRef} type="button" className="button button-primary" onClick={carryOn}>

@@ -1,11 +1,19 @@
 import { useEffect, useRef, useState } from 'react';
 import { text } from '../../i18n';
-import { elapsedSince, ratio, type GameMetrics, type PatternTask } from './game-logic';
+import { elapsedSince, patternItemName, patternPiece, ratio, type GameMetrics, type PatternTask } from './game-logic';
+import { GamePieceView } from './GamePieceView';
 import { useChanged } from './use-changed';
+
+/** One pattern item: a piece (its picture and name), or a number as it is. */
+function PatternItem({ task, item }: { task: PatternTask; item: string }) {
+  const piece = patternPiece(task, item);
+  return piece ? <GamePieceView piece={piece} size={40} /> : <>{item}</>;
+}
 
 /**
  * Pattern completion: the pattern and a "?", the choices as buttons, one pattern after another.
- * One pick per pattern. Saved: accuracy = right picks / patterns; attempts = picks.
+ * Items are pictures (each with its name for screen readers) or numbers. One pick per pattern.
+ * Saved: accuracy = right picks / patterns; attempts = picks.
  */
 export function PatternCompletionGame({ task, onFinish }: { task: PatternTask; onFinish(metrics: GameMetrics): void }) {
   const t = text.assessment.pattern;
@@ -25,6 +33,8 @@ export function PatternCompletionGame({ task, onFinish }: { task: PatternTask; o
 
   if (!current) return null;
   const last = round + 1 >= task.rounds.length;
+  const nameOf = (item: string) => patternItemName(task, item);
+  const answerIsPicture = patternPiece(task, current.answer) !== null;
 
   const pick = (choice: string) => {
     if (picked !== null) return;
@@ -45,10 +55,10 @@ export function PatternCompletionGame({ task, onFinish }: { task: PatternTask; o
   return (
     <div className="game pattern-game">
       <h2 tabIndex={-1}>{t.roundOf(round + 1, task.rounds.length)}</h2>
-      <div className="pattern-row" role="img" aria-label={t.sequenceLabel(current.sequence)}>
+      <div className="pattern-row" role="img" aria-label={t.sequenceLabel(current.sequence.map(nameOf))}>
         {current.sequence.map((item, i) => (
           <span key={i} className="pattern-tile">
-            {item}
+            <PatternItem task={task} item={item} />
           </span>
         ))}
         <span className="pattern-tile pattern-missing">?</span>
@@ -65,14 +75,14 @@ export function PatternCompletionGame({ task, onFinish }: { task: PatternTask; o
               disabled={picked !== null}
               onClick={() => pick(choice)}
             >
-              {choice}
+              <PatternItem task={task} item={choice} />
               {picked !== null && choice === current.answer && <span aria-hidden="true"> ✓</span>}
             </button>
           ))}
         </div>
       </fieldset>
       <p className={`game-feedback${picked === current.answer ? ' game-feedback-right' : ''}`} role="status" aria-live="polite">
-        {picked === null ? '' : picked === current.answer ? t.right(current.answer) : t.wrong(current.answer)}
+        {picked === null ? '' : picked === current.answer ? t.right(nameOf(current.answer), answerIsPicture) : t.wrong(nameOf(current.answer), answerIsPicture)}
       </p>
       {picked !== null && (
         <button ref={continueRef} type="button" className="button button-primary" onClick={next}>

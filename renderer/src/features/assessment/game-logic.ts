@@ -1,4 +1,4 @@
-import type { DiagnosticTask } from '../../../../electron/common/content/schemas';
+import type { DiagnosticTask, GamePiece } from '../../../../electron/common/content/schemas';
 
 /** Pure rules of the diagnostic games, kept apart from the screens so they are easy to test. */
 
@@ -47,6 +47,21 @@ export function moveItem<T>(items: readonly T[], from: number, to: number): T[] 
   return next;
 }
 
+// ---- pattern completion ----------------------------------------------------------------------
+
+/**
+ * What a pattern item shows: one of the task's pieces (a picture with its name), or a number as
+ * text. The schema lets an item be nothing else.
+ */
+export function patternPiece(task: PatternTask, item: string): GamePiece | null {
+  return task.pieces.find((p) => p.icon === item) ?? null;
+}
+
+/** An item in words, for screen readers and the game's messages: "red circle", "10". */
+export function patternItemName(task: PatternTask, item: string): string {
+  return patternPiece(task, item)?.name ?? item;
+}
+
 // ---- memory span ------------------------------------------------------------------------------
 
 /** Misses at one length that end the game. */
@@ -58,12 +73,16 @@ const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
  * The symbols to remember on a try: deterministic per try, and without repeats while the length
  * fits the symbol set (a stride co-prime with the set's size visits each symbol once).
  */
-export function memorySequence(symbols: readonly string[], length: number, tryIndex: number): string[] {
+export function memorySequence<T>(symbols: readonly T[], length: number, tryIndex: number): T[] {
   const n = symbols.length;
   const stride = [3, 5, 7, 11].find((s) => gcd(s, n) === 1) ?? 1;
   const offset = (tryIndex * 3) % n;
-  return Array.from({ length }, (_, i) => symbols[(offset + i * stride) % n] ?? '');
+  return Array.from({ length }, (_, i) => symbols[(offset + i * stride) % n]).filter((s): s is T => s !== undefined);
 }
+
+/** A try is right when every tap is the symbol shown at that place. */
+export const sameSymbols = (taps: readonly GamePiece[], shown: readonly GamePiece[]): boolean =>
+  taps.length === shown.length && taps.every((s, i) => s.icon === shown[i]?.icon);
 
 export interface MemoryScore {
   length: number;

@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
+import { WARNING_ICON } from '../../../../electron/common/content/icons';
 import type { VerifyReportView } from '../../../../electron/common/maintenance-views';
+import { ContentIcon } from '../../components/ContentIcon';
 import { text } from '../../i18n';
 import { CallStatus } from './CallStatus';
 import { FindingsTable } from './FindingsTable';
@@ -88,7 +90,7 @@ export function VerifyPanel() {
             report &&
             verify.finishedAt && (
               <>
-                <span aria-hidden="true">{report.healthy ? '✓ ' : '⚠ '}</span>
+                {report.healthy ? <span aria-hidden="true">✓ </span> : <ContentIcon icon={WARNING_ICON} alt="" size={18} />}
                 {summary(report)} <span className="muted">{t.checkedAt(formatTime(verify.finishedAt))}</span>
               </>
             )

@@ -1,4 +1,6 @@
+import { STAR_ICON } from '../../../../electron/common/content/icons';
 import type { Pathway } from '../../../../electron/common/pathway';
+import { ContentIcon } from '../../components/ContentIcon';
 import { text } from '../../i18n';
 import { StartButton } from './ObjectiveCard';
 import { ThemeTag } from './ThemeTag';
@@ -14,7 +16,7 @@ export function NextUp({ pathway }: { pathway: Pathway }) {
   return (
     <section className="next-up" aria-labelledby="next-up-title">
       <h2 id="next-up-title">
-        <span aria-hidden="true">⭐ </span>
+        <ContentIcon icon={STAR_ICON} alt="" size={28} />
         {t.nextUpTitle}
       </h2>
       {top.length === 0 ? (

@@ -1,4 +1,6 @@
+import { OBJECTIVE_STATE_ICONS } from '../../../../electron/common/content/icons';
 import type { PathwayObjective, ThemedActivity } from '../../../../electron/common/pathway';
+import { ContentIcon } from '../../components/ContentIcon';
 import { text } from '../../i18n';
 import { useAppStore } from '../../store/store-context';
 import { ThemeTag } from './ThemeTag';
@@ -12,7 +14,7 @@ export function ObjectiveState({ objective }: { objective: PathwayObjective }) {
   const detail = state === 'locked' ? t.finishFirst(objective.waitingFor) : bestScore !== null && state !== 'available' ? t.bestScore(percent(bestScore)) : null;
   return (
     <p className={`objective-state objective-state-${state}`}>
-      <span aria-hidden="true">{t.stateIcons[state]} </span>
+      <ContentIcon icon={OBJECTIVE_STATE_ICONS[state]} alt="" size={20} />
       <strong>{t.states[state]}</strong>
       {detail && <span>{` · ${detail}`}</span>}
     </p>
@@ -62,8 +64,7 @@ export function ObjectiveCard({ objective, target, finished }: { objective: Path
   return (
     <li className={`objective-card objective-${state}`}>
       <h3 id={headingId}>
-        {state === 'completed' && <span aria-hidden="true">✓ </span>}
-        {state === 'locked' && <span aria-hidden="true">🔒 </span>}
+        {(state === 'completed' || state === 'locked') && <ContentIcon icon={OBJECTIVE_STATE_ICONS[state]} alt="" size={22} />}
         {lo.title}
       </h3>
       <ObjectiveState objective={objective} />

@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
+import { DROP_FILE_ICON } from '../../../../electron/common/content/icons';
 import { payloadLimitOf } from '../../../../electron/common/contract';
+import { ContentIcon } from '../../components/ContentIcon';
 import { text } from '../../i18n';
 import { useAppStore } from '../../store/store-context';
 import { PROFILE_EXTENSION, readTextFile } from './read-file';
@@ -61,7 +63,7 @@ export function ProfileDropZone() {
       {dragging && (
         <div className="drop-overlay" data-testid="drop-overlay">
           <p className="drop-overlay-text">
-            <span aria-hidden="true">📥 </span>
+            <ContentIcon icon={DROP_FILE_ICON} alt="" size={32} />
             {t.dropHint}
           </p>
         </div>

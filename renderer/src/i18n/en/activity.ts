@@ -49,7 +49,7 @@ export const activity = {
   notSaved: 'Your score was not saved. The computer could not save it just now.',
   saveAgain: 'Save my score again',
   leaveUnsaved: 'If you go back now, this score will not be kept.',
-  objectiveCompleted: (objective: string) => `🎉 You completed ${objective}!`,
+  objectiveCompleted: (objective: string) => `You completed ${objective}!`,
   objectiveDone: (objective: string, percent: number) => `✓ ${objective} is done. Your best score is ${percent}%.`,
   keepPractising: (objective: string, need: number, best: number | null) =>
     `To finish ${objective} you need ${need}%.${best === null ? '' : ` Your best so far is ${best}%.`} Keep practising, you can do it!`,

@@ -86,8 +86,9 @@ export const assessment = {
     roundOf: (n: number, total: number) => `Pattern ${n} of ${total}`,
     sequenceLabel: (items: string[]) => `Pattern: ${items.join(', ')}, then a question mark`,
     question: 'What comes next?',
-    right: (answer: string) => `Yes! ${answer} comes next.`,
-    wrong: (answer: string) => `Good try! ${answer} comes next.`,
+    /** The answer is a piece's name ("dog": "The dog comes next") or a number ("10 comes next"). */
+    right: (answer: string, picture: boolean) => `Yes! ${picture ? `The ${answer}` : answer} comes next.`,
+    wrong: (answer: string, picture: boolean) => `Good try! ${picture ? `The ${answer}` : answer} comes next.`,
     nextRound: 'Next pattern',
     seeResult: 'See my result',
   },
@@ -103,7 +104,8 @@ export const assessment = {
     noTapsYet: 'No taps yet.',
     undo: 'Undo last tap',
     right: 'Brilliant! You got them all in order.',
-    wrong: (sequence: string) => `Not quite. The order was ${sequence}.`,
+    /** The symbols' names in the order shown: "apple, frog, star". */
+    wrong: (names: readonly string[]) => `Not quite. The order was ${names.join(', ')}.`,
     nextLonger: (length: number) => `Next: ${length} symbols`,
     tryAgain: 'Try another one',
     seeResult: 'See my result',

@@ -21,7 +21,6 @@ export const pathway = {
     available: 'Ready to start',
     locked: 'Locked',
   },
-  stateIcons: { completed: '✓', in_progress: '◐', available: '▶', locked: '🔒' },
   bestScore: (percent: number) => `best score ${percent}%`,
   finishFirst: (titles: readonly string[]) => `Finish ${list(titles)} first.`,
   levels: (low: number, high: number) => (low === high ? `Level ${low}` : `Levels ${low} to ${high}`),
