@@ -13,12 +13,20 @@ const dirs = useTempDirs();
 
 const APP_TABLES = [
   'activity_attempts',
+  'audit_log',
   'badges',
+  'class_coaches',
+  'class_members',
+  'classes',
   'cognitive_metrics',
+  'educators',
   'interests',
   'learner_profiles',
+  'learner_secrets',
   'learning_objective_progress',
   'preferences',
+  'settings',
+  'sign_in_throttle',
   'struggles',
 ];
 
@@ -49,7 +57,7 @@ describe('openDatabase on a new folder', () => {
     expect(rows).toEqual(migrations.map((m) => ({ hash: m.hash, createdAt: m.folderMillis })));
   });
 
-  it('creates the eight tables and passes the integrity checks after migrating', async () => {
+  it('creates the tables (the eight of a profile, and the school\'s) and passes the integrity checks after migrating', async () => {
     const database = await dirs.open();
     expect(userTables(database.sqlite).filter((t) => !t.startsWith('__'))).toEqual(APP_TABLES);
     expect(checkIntegrity(database.sqlite)).toEqual([]);

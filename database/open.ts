@@ -4,9 +4,11 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { DalaError } from '../electron/common/errors';
 import { databasePath } from './data-dir';
 import { appSchemaVersion, knownMigrations } from './migrations-folder';
-import * as schema from './schema';
+import * as learnerSchema from './schema';
+import * as schoolSchema from './schema-school';
 import { createSnapshot, type SnapshotInfo } from './snapshots';
 
+const schema = { ...learnerSchema, ...schoolSchema };
 export type DalaDb = BetterSQLite3Database<typeof schema>;
 
 export interface OpenedDatabase {

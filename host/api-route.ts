@@ -18,10 +18,9 @@ export const API_PREFIX = '/api/';
 export interface ApiContext {
   dispatcher: Pick<ChannelDispatcher, 'dispatchPayload'>;
   token: string;
+  /** The host's one token is one window's session: every request that holds it is this caller. */
+  caller: Caller;
 }
-
-/** The host's one token is one window's session: every request that holds it is that caller. */
-const TAB: Caller = { kind: 'window' };
 
 /** Answers 413 and closes the connection, so the rest of the body is never read. */
 function refuseTooLarge(res: ServerResponse, limit: number): void {
@@ -70,5 +69,5 @@ export async function handleApiRequest(req: IncomingMessage, res: ServerResponse
     else sendError(res, request.refusal === 'unknown_channel' ? 404 : 400, request.error.code, request.error.message);
     return;
   }
-  sendJson(res, 200, await context.dispatcher.dispatchPayload(request.name, request.payload, TAB));
+  sendJson(res, 200, await context.dispatcher.dispatchPayload(request.name, request.payload, context.caller));
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { payloadLimitOf } from '../electron/common/contract';
 import { MAX_BODY_BYTES } from './api-route';
 import type { BrowserHost } from './server';
-import { apiRequest, useTempHosts } from './test-support/host-fixture';
+import { apiRequest, useTempHosts, unlockAsFirstAdmin } from './test-support/host-fixture';
 
 const hosts = useTempHosts();
 const learnerCount = (host: BrowserHost): number =>
@@ -116,6 +116,7 @@ describe('request bodies', () => {
 
   it('a channel that carries a whole file has its own, larger limit: 5 MB is read for previewProfileImport, 413 for addInterest', async () => {
     const { host } = await hosts.start();
+    await unlockAsFirstAdmin(host);
     const fiveMegabytes = 'x'.repeat(5_000_000);
     const preview = await apiRequest(host, 'previewProfileImport', { content: fiveMegabytes, fileName: 'big.dalaprofile' });
     expect(preview.status).toBe(200);

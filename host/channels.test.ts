@@ -4,7 +4,7 @@ import { CHANNEL_NAMES } from '../electron/common/contract';
 import type { ChannelResult } from '../electron/common/contract';
 import type { BrowserHost } from './server';
 import { CHANNEL_SAMPLES, runChannelSamples, SAMPLE_ATTEMPT, SAMPLE_LEARNER, SAMPLE_LEARNER_TO_DELETE } from './test-support/channel-samples';
-import { apiRequest, useTempHosts } from './test-support/host-fixture';
+import { apiRequest, unlockAsFirstAdmin, useTempHosts } from './test-support/host-fixture';
 
 const hosts = useTempHosts();
 
@@ -88,6 +88,7 @@ describe('invalid input over HTTP', () => {
 
   it('a typed handler error (unknown learner) is HTTP 200 with ok: false, not_found', async () => {
     const host = await hostWithLearner();
+    await unlockAsFirstAdmin(host);
     const hashBefore = contentHash(host.database.sqlite);
     expect(await call(host, 'addInterest', { learnerId: 'ghost', interestName: 'Cats' })).toMatchObject({
       ok: false,

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { DalaError } from '../electron/common/errors';
 import { HostStartError } from './listen';
 import { startBrowserHost } from './server';
-import { apiRequest, useTempHosts } from './test-support/host-fixture';
+import { apiRequest, useTempHosts, unlockAsFirstAdmin } from './test-support/host-fixture';
 
 const hosts = useTempHosts();
 
@@ -80,6 +80,7 @@ describe('starting and stopping', () => {
 
   it('close() stops a running job before it closes the database', async () => {
     const { host } = await hosts.start();
+    await unlockAsFirstAdmin(host);
     await apiRequest(host, 'createLearnerProfile', { displayName: 'Ada' });
     const started = JSON.parse((await apiRequest(host, 'startBackup', {})).text) as { ok: true; value: { jobId: string } };
     const status = JSON.parse((await apiRequest(host, 'getJobStatus', { jobId: started.value.jobId })).text) as { ok: boolean; value: { kind: string } };

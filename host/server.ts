@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import { createWindowSession } from '../database/accounts/window-session';
 import { createChannelDispatcher, type HandlerLogger } from '../database/channels/dispatch';
 import { APP_VERSION } from '../database/app-version';
 import { openDatabase, type OpenedDatabase } from '../database/open';
@@ -61,7 +62,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const database = await openDatabase({ dataDir: options.dataDir });
   const handlerLog: HandlerLogger = (entry) => log(`${entry.channel} failed: ${entry.code}${entry.detail ? ` (${entry.detail})` : ''}`);
   const dispatcher = createChannelDispatcher(database, { appVersion: options.appVersion ?? APP_VERSION, shell: 'browser' }, handlerLog);
-  const context: ApiContext = { dispatcher, token };
+  const context: ApiContext = { dispatcher, token, caller: { kind: 'window', session: createWindowSession() } };
   let port = options.port;
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {

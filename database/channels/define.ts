@@ -1,11 +1,13 @@
 import type { ChannelName, ChannelOutput, ParsedChannelInput } from '../../electron/common/contract';
+import type { CallContext } from './authorize';
 import type { HandlerContext } from './context';
 
 /**
  * A channel's handler: gets the input already parsed by the channel's schema (the dispatcher
- * validates once, at the boundary) and returns the channel's output or throws a DalaError.
+ * validates once, at the boundary) and the caller already authorised for the channel's access
+ * level, and returns the channel's output or throws a DalaError.
  */
-export type ChannelHandler<C extends ChannelName> = (ctx: HandlerContext, input: ParsedChannelInput<C>) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
+export type ChannelHandler<C extends ChannelName> = (ctx: HandlerContext, input: ParsedChannelInput<C>, call: CallContext) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
 
 /** Every channel's handler: a channel without one does not compile. */
 export type HandlerMap = { [C in ChannelName]: ChannelHandler<C> };

@@ -1,9 +1,10 @@
 import type { z } from 'zod';
-import { accessLevelOf, contract, isChannelName, payloadLimitOf, type ChannelInput, type ChannelName, type ChannelOutput, type ChannelResult, type ParsedChannelInput } from '../../electron/common/contract';
+import { accessLevelOf, auditRecordsOf, contract, isChannelName, payloadLimitOf, type ChannelInput, type ChannelName, type ChannelOutput, type ChannelResult, type ParsedChannelInput } from '../../electron/common/contract';
 import { DalaError, invalidInputFromZod, type IpcError } from '../../electron/common/errors';
 import type { OpenedDatabase } from '../open';
 import { toDalaError } from '../storage-errors';
-import { authorize, type Caller } from './authorize';
+import { writeAudit } from '../administration/audit-log';
+import { authorize, resolveCall, type Caller } from './authorize';
 import { createCallQueue } from './call-queue';
 import { createHandlerContext, type ChannelEnvironment, type HandlerContext } from './context';
 import type { ChannelHandler } from './define';
@@ -87,9 +88,17 @@ export function createChannelDispatcher(database: OpenedDatabase, environment: C
     if (closing) return fail({ code: 'storage', message: 'DALA is closing; try again when it has restarted.' });
     return queue.run(async () => {
       try {
-        authorize(context, caller, accessLevelOf(name, input as never), input);
+        const call = resolveCall(context, caller);
+        authorize(context, call, accessLevelOf(name, input as never), input);
         const handler = handlerMap[name] as ChannelHandler<ChannelName>;
-        return { ok: true as const, value: await handler(context, input as never) };
+        const value = await handler(context, input as never, call);
+        try {
+          writeAudit(context, call, auditRecordsOf(name, input as never, value as never));
+        } catch (error) {
+          // The action is done; a full disk must not make it look failed. The log says the audit line is missing.
+          log?.({ channel: name, code: 'storage', detail: `audit-${(error as Error)?.name ?? 'error'}` });
+        }
+        return { ok: true as const, value };
       } catch (error) {
         const typed = toDalaError(error);
         // Unexpected failures keep their class name for the log; their message may hold data, so not.

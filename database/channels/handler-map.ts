@@ -1,4 +1,9 @@
 import { mergeDomainMaps } from '../../electron/common/contract/define';
+import { educatorHandlers } from '../accounts/educator-channels';
+import { sessionHandlers } from '../accounts/session-channels';
+import { auditHandlers } from '../administration/audit-log';
+import { settingsHandlers } from '../administration/settings-channels';
+import { classHandlers } from '../classes/class-channels';
 import { backupHandlers } from '../jobs/backup-channels';
 import { maintenanceHandlers } from '../maintenance/maintenance-channels';
 import { attemptHandlers } from '../manager/attempts';
@@ -19,6 +24,11 @@ import type { HandlerMap } from './define';
  * not compile (mergeDomainMaps); a channel of the contract with no handler does not either.
  */
 export const handlerMap: HandlerMap = mergeDomainMaps(
+  sessionHandlers,
+  educatorHandlers,
+  classHandlers,
+  settingsHandlers,
+  auditHandlers,
   learnerHandlers,
   fullProfileHandlers,
   preferenceHandlers,

@@ -32,7 +32,7 @@ const listCommand: CliCommand = {
   async run(args, context) {
     const { values, positionals } = parseCommandArguments(args, { json: { type: 'boolean' } }, LIST_USAGE);
     expectPositionals(positionals, 0, LIST_USAGE, '');
-    const learners = await context.call('listLearners', {});
+    const learners = await context.call('listLearnerSummaries', {});
     if (values.json) printJson(context.io, learners);
     else if (learners.length === 0) printLines(context.io, ['No learners yet. Create one with: dala learners create --name NAME']);
     else

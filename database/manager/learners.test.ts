@@ -85,7 +85,7 @@ describe('getLearnerProfile', () => {
 describe('listLearners', () => {
   it('is empty on a new database', async () => {
     const { manager } = await openManager(dirs);
-    expect(manager.listLearners()).toEqual([]);
+    expect(manager.listLearnerSummaries()).toEqual([]);
   });
 
   it('orders by name regardless of case and counts completed objectives, attempts and badges', async () => {
@@ -98,7 +98,7 @@ describe('listLearners', () => {
     manager.addActivityAttempt({ learnerId: zoe.id, loId: 'MATH_LO_002', activityId: 'a2', activityType: 'quiz', score: 0.5, completed: true });
     manager.addBadgeRecord({ learnerId: zoe.id, badgeId: 'educator_star', badgeName: 'Star' });
 
-    const list = manager.listLearners();
+    const list = manager.listLearnerSummaries();
     expect(list.map((l) => l.id)).toEqual(['amara', 'ben', 'zoe']);
     const zoeSummary = list[2];
     expect(zoeSummary).toMatchObject({ id: 'zoe', displayName: 'zoë', completedObjectives: 1, attemptCount: 3 });

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { asc, eq, sql } from 'drizzle-orm';
 import type { ParsedChannelInput } from '../../electron/common/contract';
-import { DalaError } from '../../electron/common/errors';
+import { DalaError, forbidden } from '../../electron/common/errors';
 import type { LearnerProfile, LearnerSummary } from '../../electron/common/profile';
+import { coachesClass, isAdmin, type CallContext } from '../channels/authorize';
 import { channelHandlers } from '../channels/define';
+import { cachedStatement } from '../statement-cache';
 import { learnerProfiles } from '../schema';
 import { learnerNotFound, readQuery, writeTransaction, type ManagerContext } from './context';
 import { findLearnerRow } from './profile-reads';
@@ -15,12 +17,31 @@ function insertLearner(ctx: ManagerContext, id: string, displayName: string): Le
   return row;
 }
 
-export function createLearnerProfile(ctx: ManagerContext, { displayName, id }: ParsedChannelInput<'createLearnerProfile'>): LearnerProfile {
+export function createLearnerProfile(ctx: ManagerContext, { displayName, id, classId }: ParsedChannelInput<'createLearnerProfile'>): LearnerProfile {
   return writeTransaction(ctx, () => {
     const learnerId = id ?? randomUUID();
     if (findLearnerRow(ctx, learnerId)) throw new DalaError('conflict', `A learner with id "${learnerId}" already exists.`, 'id');
-    return insertLearner(ctx, learnerId, displayName);
+    const learner = insertLearner(ctx, learnerId, displayName);
+    if (classId !== undefined) {
+      const klass = cachedStatement(ctx.sqlite, 'SELECT archived_at AS archivedAt FROM classes WHERE id = ?').get(classId) as { archivedAt: string | null } | undefined;
+      if (!klass || klass.archivedAt !== null) throw new DalaError('not_found', 'That class is not on this machine any more. Pick another.', 'classId');
+      cachedStatement(ctx.sqlite, 'INSERT INTO class_members (class_id, learner_id, added_at) VALUES (?, ?, ?)').run(classId, learnerId, learner.createdAt);
+    }
+    return learner;
   });
+}
+
+/**
+ * A learner made at a window: a coach only in a class they look after (else they could not see
+ * it); a pupil who made their own profile is signed in as it at once.
+ */
+function createLearnerFromWindow(ctx: ManagerContext, input: ParsedChannelInput<'createLearnerProfile'>, call: CallContext): LearnerProfile {
+  if (call.educator && !isAdmin(call) && (input.classId === undefined || !coachesClass(ctx, call.educator.id, input.classId))) {
+    throw forbidden('Choose one of your classes for the new learner.');
+  }
+  const learner = createLearnerProfile(ctx, input);
+  if (call.caller.kind === 'window' && !call.educator) call.caller.session.learner = { id: learner.id, seenAt: Date.parse(ctx.now()) };
+  return learner;
 }
 
 export function getLearnerProfile(ctx: ManagerContext, { learnerId }: ParsedChannelInput<'getLearnerProfile'>): LearnerProfile {
@@ -42,8 +63,15 @@ const count = (table: string) =>
     table === 'learning_objective_progress' ? " AND c.status = 'completed'" : '',
   )})`;
 
-/** Every learner on this machine with the counts the picker shows, by name. */
-export function listLearners(ctx: ManagerContext): LearnerSummary[] {
+/**
+ * Learners with their progress counts, by name: every learner of the machine, or (for a coach)
+ * those of the classes they look after.
+ */
+export function listLearnerSummaries(ctx: ManagerContext, { coachId }: { coachId?: string | undefined } = {}): LearnerSummary[] {
+  const ofCoach = coachId
+    ? sql`${learnerProfiles.id} IN (SELECT m.learner_id FROM class_members m JOIN class_coaches c ON c.class_id = m.class_id JOIN classes k ON k.id = m.class_id
+        WHERE c.educator_id = ${coachId} AND k.archived_at IS NULL)`
+    : undefined;
   return readQuery(() =>
     ctx.db
       .select({
@@ -56,6 +84,7 @@ export function listLearners(ctx: ManagerContext): LearnerSummary[] {
         badgeCount: count('badges'),
       })
       .from(learnerProfiles)
+      .where(ofCoach)
       .orderBy(sql`${learnerProfiles.displayName} COLLATE NOCASE`, asc(learnerProfiles.id))
       .all(),
   );
@@ -71,9 +100,9 @@ export function deleteLearnerProfile(ctx: ManagerContext, { learnerId }: ParsedC
 }
 
 export const learnerHandlers = channelHandlers({
-  createLearnerProfile,
+  createLearnerProfile: (ctx, input, call) => createLearnerFromWindow(ctx, input, call),
   getOrCreateLearnerProfile,
   getLearnerProfile,
-  listLearners,
+  listLearnerSummaries: (ctx, _input, call) => listLearnerSummaries(ctx, { coachId: isAdmin(call) ? undefined : call.educator?.id }),
   deleteLearnerProfile,
 });

@@ -6,7 +6,7 @@ import { systemClock, type ManagerContext } from '../manager/context';
 import type { OpenedDatabase } from '../open';
 import { getFullLearnerProfileData } from '../manager/full-profile';
 import { addInterest, getInterests, removeInterest } from '../manager/interests';
-import { createLearnerProfile, deleteLearnerProfile, getLearnerProfile, getOrCreateLearnerProfile, listLearners } from '../manager/learners';
+import { createLearnerProfile, deleteLearnerProfile, getLearnerProfile, getOrCreateLearnerProfile, listLearnerSummaries } from '../manager/learners';
 import { addOrUpdateCognitiveMetric, getCognitiveMetrics } from '../manager/metrics';
 import { addOrUpdatePreference, getPreferences, removePreference } from '../manager/preferences';
 import { addOrUpdateLoProgress, getLoProgress } from '../manager/progress';
@@ -17,7 +17,7 @@ const managerFunctions = {
   getOrCreateLearnerProfile,
   getLearnerProfile,
   getFullLearnerProfileData,
-  listLearners,
+  listLearnerSummaries,
   deleteLearnerProfile,
   addOrUpdatePreference,
   removePreference,

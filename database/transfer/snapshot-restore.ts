@@ -26,9 +26,11 @@ export async function restoreSnapshot(sqlite: Database.Database, dataDir: string
     try {
       sqlite
         .transaction(() => {
-          // Children go with their learner (ON DELETE CASCADE); then parents first, children after.
-          sqlite.exec('DELETE FROM main.learner_profiles');
-          for (const table of TABLE_NAMES) sqlite.exec(`INSERT INTO main.${table} SELECT * FROM snapshot.${table}`);
+          // Children go with their parents (ON DELETE CASCADE); then parents first, children after.
+          // The audit log and the throttle of wrong tries stay as they are: a restore must not erase
+          // the record of what was done, nor reset a lockout.
+          for (const parent of ['learner_profiles', 'educators', 'classes', 'settings']) sqlite.exec(`DELETE FROM main.${parent}`);
+          for (const table of [...TABLE_NAMES, ...SCHOOL_TABLES]) sqlite.exec(`INSERT INTO main.${table} SELECT * FROM snapshot.${table}`);
           sqlite.exec('DELETE FROM main.sqlite_sequence; INSERT INTO main.sqlite_sequence SELECT * FROM snapshot.sqlite_sequence');
         })
         .immediate();
@@ -43,6 +45,9 @@ export async function restoreSnapshot(sqlite: Database.Database, dataDir: string
   }
   return { restored: snapshot, safetySnapshot };
 }
+
+/** The school's own tables (accounts, classes, secrets, settings), parents first. */
+const SCHOOL_TABLES = ['educators', 'classes', 'class_members', 'class_coaches', 'learner_secrets', 'settings'] as const;
 
 const MARKER = 'last-import.json';
 

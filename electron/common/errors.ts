@@ -1,13 +1,15 @@
 import { z } from 'zod';
 
 /** Error codes that cross IPC, HTTP and the CLI. Stable: the renderer switches on them. */
-export const ERROR_CODES = ['not_found', 'invalid_input', 'conflict', 'storage'] as const;
+export const ERROR_CODES = ['not_found', 'invalid_input', 'conflict', 'storage', 'forbidden', 'rate_limited'] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export const ipcErrorSchema = z.object({
   code: z.enum(ERROR_CODES),
   message: z.string(),
   field: z.string().optional(),
+  /** With `rate_limited`: how long to wait before the next try. */
+  retryAfterSeconds: z.number().int().min(1).optional(),
 });
 /** The only shape an error has once it leaves the database layer: no stack, no SQL, no paths. */
 export type IpcError = z.infer<typeof ipcErrorSchema>;
@@ -15,19 +17,27 @@ export type IpcError = z.infer<typeof ipcErrorSchema>;
 export class DalaError extends Error {
   readonly code: ErrorCode;
   readonly field: string | undefined;
+  readonly retryAfterSeconds: number | undefined;
 
-  constructor(code: ErrorCode, message: string, field?: string) {
+  constructor(code: ErrorCode, message: string, field?: string, retryAfterSeconds?: number) {
     super(message);
     this.name = 'DalaError';
     this.code = code;
     this.field = field;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 
   toIpcError(): IpcError {
-    return this.field === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, field: this.field };
+    const error: IpcError = { code: this.code, message: this.message };
+    if (this.field !== undefined) error.field = this.field;
+    if (this.retryAfterSeconds !== undefined) error.retryAfterSeconds = this.retryAfterSeconds;
+    return error;
   }
+}
+
+/** A refused permission: nothing was read or written. The message says who can help. */
+export function forbidden(message = 'Ask an educator to unlock Educator tools.'): DalaError {
+  return new DalaError('forbidden', message);
 }
 
 export function isDalaError(value: unknown): value is DalaError {

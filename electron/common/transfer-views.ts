@@ -1,3 +1,5 @@
+import type { IpcError } from './errors';
+
 /** What the renderer sees of imports, backups, restores, snapshots and long jobs. */
 
 /** What an import does with a learner who is already on this machine (merge is the default). */
@@ -75,5 +77,5 @@ export interface JobStatusView {
   progress: { done: number; total: number };
   /** backup: the file to save; restore: the report. */
   result: { kind: 'backup'; fileName: string; content: string; learners: number; records: number } | { kind: 'restore'; report: ImportReportView } | null;
-  error: { code: 'not_found' | 'invalid_input' | 'conflict' | 'storage'; message: string; field?: string } | null;
+  error: IpcError | null;
 }

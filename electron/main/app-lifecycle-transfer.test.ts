@@ -10,7 +10,7 @@ const { startReady } = useLaunchedApps();
 
 describe('transfers in the main process', () => {
   it('previews a .dalaprofile from a second launch by the id the window got; the path is handed out once', async () => {
-    const { fake, dataDir } = await startReady();
+    const { fake, dataDir } = await startReady({ asAdmin: true });
     const window = fake.windows[0]!;
     const contents = window.webContents;
     window.webContents.emit('did-finish-load');
@@ -30,7 +30,7 @@ describe('transfers in the main process', () => {
   });
 
   it('refuses an oversize payload over IPC before it reaches a handler', async () => {
-    const { fake, launched } = await startReady();
+    const { fake, launched } = await startReady({ asAdmin: true });
     const contents = fake.windows[0]!.webContents;
     const result = await fake.ipcMain.callFrom(contents, contents.mainFrame, ipcChannel('createLearnerProfile'), { displayName: 'x'.repeat(2_000_000) });
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/larger than/) } });
@@ -38,7 +38,7 @@ describe('transfers in the main process', () => {
   });
 
   it('stops running jobs on will-quit, before the database closes', async () => {
-    const { fake, launched } = await startReady();
+    const { fake, launched } = await startReady({ asAdmin: true });
     const contents = fake.windows[0]!.webContents;
     const invoke = (channel: Parameters<typeof ipcChannel>[0], payload: unknown) => fake.ipcMain.callFrom(contents, contents.mainFrame, ipcChannel(channel), payload);
     const started = (await invoke('startBackup', {})) as { ok: true; value: { jobId: string } };

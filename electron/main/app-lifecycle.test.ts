@@ -243,7 +243,7 @@ describe('menu and quitting', () => {
   });
 
   it('lets a save that is in flight finish before the database closes on will-quit', async () => {
-    const { fake, launched } = await startReady();
+    const { fake, launched } = await startReady({ asAdmin: true });
     const contents = fake.windows[0]!.webContents;
     const database = launched.database()!;
     const created = fake.ipcMain.callFrom(contents, contents.mainFrame, ipcChannel('createLearnerProfile'), { displayName: 'Ann', id: 'ann' });

@@ -2,6 +2,7 @@ import type { IpcMain } from 'electron';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createChannelDispatcher, type ChannelDispatcher } from '../../database/channels/dispatch';
 import type { OpenedDatabase } from '../../database/open';
+import { TEST_ADMIN } from '../../database/test-support/accounts';
 import { useTempDirs } from '../../database/test-support/temp-database';
 import { DEFAULT_PAYLOAD_LIMIT_BYTES, ipcChannel } from '../common/channels';
 import { CHANNEL_NAMES, payloadLimitOf } from '../common/contract';
@@ -153,6 +154,7 @@ describe('the payload size limit', () => {
 
   it('lets a 5 MB previewProfileImport through to the file check (its limit is larger)', async () => {
     expect(payloadLimitOf('previewProfileImport')).toBeGreaterThan(5_000_000);
+    await send(ipcMain, window, window.mainFrame, ipcChannel('setUpFirstAdmin'), TEST_ADMIN);
     const result = (await send(ipcMain, window, window.mainFrame, ipcChannel('previewProfileImport'), { content: big(5_000_000), fileName: 'big.dalaprofile' })) as {
       ok: boolean;
       error: { code: string; message: string };

@@ -1,4 +1,5 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
+import { createWindowSession, type WindowSession } from '../../database/accounts/window-session';
 import type { Caller } from '../../database/channels/authorize';
 import type { ChannelDispatcher, HandlerLogger } from '../../database/channels/dispatch';
 import { ipcChannel } from '../common/channels';
@@ -29,13 +30,14 @@ export function isTrustedSender(event: IpcSender): boolean {
 }
 
 export interface IpcOptions {
+  /** Who is signed in at the window; one per window, held here in the main process. */
+  session?: WindowSession;
   /** Logs failures by channel and code (never the payload). */
   log?: HandlerLogger;
   /** Told when a request from a wrong sender was refused. */
   onRefusedSender?: (channel: ChannelName) => void;
 }
 
-const WINDOW: Caller = { kind: 'window' };
 
 /**
  * One `ipcMain.handle` per contract channel, on `dala:<name>`. The sender is checked first; the
@@ -44,6 +46,7 @@ const WINDOW: Caller = { kind: 'window' };
  * Returns the channel names registered, in order.
  */
 export function registerIpcHandlers(ipcMain: Pick<IpcMain, 'handle'>, dispatcher: Pick<ChannelDispatcher, 'dispatchText'>, options: IpcOptions = {}): readonly ChannelName[] {
+  const caller: Caller = { kind: 'window', session: options.session ?? createWindowSession() };
   for (const name of CHANNEL_NAMES) {
     ipcMain.handle(ipcChannel(name), async (event: IpcMainInvokeEvent, payload: unknown) => {
       if (!isTrustedSender(event)) {
@@ -54,7 +57,7 @@ export function registerIpcHandlers(ipcMain: Pick<IpcMain, 'handle'>, dispatcher
         options.log?.({ channel: name, code: 'invalid_input', detail: 'not-text' });
         return notText();
       }
-      return dispatcher.dispatchText(name, payload, WINDOW);
+      return dispatcher.dispatchText(name, payload, caller);
     });
   }
   return CHANNEL_NAMES;

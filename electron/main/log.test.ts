@@ -24,7 +24,7 @@ describe('the main-process log', () => {
     const database = await dirs.open();
     const log = createMainLog(database.dataDir, { now: fixedNow });
     const dispatcher = createChannelDispatcher(database, { appVersion: '0.1.0', shell: 'electron' }, log.handlerLogger);
-    const call = (name: string, input: unknown) => dispatcher.dispatchText(name, JSON.stringify(input), { kind: 'window' });
+    const call = (name: string, input: unknown) => dispatcher.dispatchText(name, JSON.stringify(input), { kind: 'cli' });
     const name = 'Zoë Secretname-Oyelaran';
     // One input failure, one conflict (same id twice), one not_found: every failure path logs.
     await call('createLearnerProfile', { displayName: name, extra: name });

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { afterEach, expect, vi } from 'vitest';
 import { openDatabase, type OpenedDatabase, type OpenOptions } from '../../database/open';
+import { TEST_ADMIN } from '../../database/test-support/accounts';
 import { useTempDirs, type TempDirs } from '../../database/test-support/temp-database';
 import { launchApp, type LaunchedApp } from '../main/app-lifecycle';
 import { createFakeMain, FakeEvent, type FakeMain } from './fake-electron';
@@ -28,6 +29,8 @@ export interface StartOptions {
   dataDir?: string;
   /** Plays an installed app (`app.isPackaged`). */
   isPackaged?: boolean;
+  /** Once ready, sets up the machine's first admin from the window, which unlocks Educator tools there. */
+  asAdmin?: boolean;
 }
 
 export interface LaunchFixture {
@@ -68,6 +71,11 @@ export function useLaunchedApps(): LaunchFixture {
     const started = start(options);
     started.fake.app.markReady();
     await started.launched.ready;
+    if (options.asAdmin) {
+      const contents = started.fake.windows[0]!.webContents;
+      const answer = (await started.fake.ipcMain.callFrom(contents, contents.mainFrame, 'dala:setUpFirstAdmin', TEST_ADMIN)) as { ok: boolean };
+      if (!answer.ok) throw new Error(`setUpFirstAdmin failed: ${JSON.stringify(answer)}`);
+    }
     return started;
   };
   return { dirs, start, startReady };

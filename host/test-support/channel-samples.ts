@@ -3,6 +3,9 @@ import type { ChannelInput, ChannelOutput } from '../../electron/common/contract
 
 /** The learner every sample works on; the round-trip test creates it first. */
 export const SAMPLE_LEARNER = 'learner-1';
+/** The admin account the samples set up first, and the class they make. */
+export const SAMPLE_ADMIN = { username: 'ms.okafor', password: 'correct horse battery' } as const;
+export const SAMPLE_CLASS = 'class-4b';
 /** A second learner: created by getOrCreateLearnerProfile, then deleted by deleteLearnerProfile. */
 export const SAMPLE_LEARNER_TO_DELETE = 'learner-2';
 
@@ -43,10 +46,34 @@ function finishedBackup(results: SampleResults): string {
  * CHANNEL_NAMES as well. `getJobStatus` is polled until its job has finished.
  */
 export const CHANNEL_SAMPLES: { [C in ChannelName]: ChannelSample<C> } = {
+  // The machine's first account, which unlocks this session as an admin for what follows.
+  setUpFirstAdmin: { username: SAMPLE_ADMIN.username, displayName: 'Ms Okafor', password: SAMPLE_ADMIN.password },
+  getSession: {},
+  lockEducator: {},
+  unlockEducator: SAMPLE_ADMIN,
+  getSettings: {},
+  updateSettings: { learnerIdleMinutes: 25 },
+  createClass: { name: 'Class 4B', id: SAMPLE_CLASS },
+  listClasses: {},
+  renameClass: { classId: SAMPLE_CLASS, name: 'Class 4B (Room 2)' },
+  setClassSignInMethod: { classId: SAMPLE_CLASS, method: 'pin' },
+  addClassMembers: { classId: SAMPLE_CLASS, learnerIds: [SAMPLE_LEARNER] },
+  getClassDetails: { classId: SAMPLE_CLASS },
+  createEducator: { username: 'mr.banda', displayName: 'Mr Banda', role: 'coach', password: 'a coach password' },
+  listEducators: {},
+  updateEducator: (r) => ({ educatorId: earlier(r, 'createEducator').id, displayName: 'Mr T. Banda' }),
+  resetEducatorPassword: (r) => ({ educatorId: earlier(r, 'createEducator').id, password: 'another coach password' }),
+  assignCoach: (r) => ({ educatorId: earlier(r, 'createEducator').id, classId: SAMPLE_CLASS }),
+  unassignCoach: (r) => ({ educatorId: earlier(r, 'createEducator').id, classId: SAMPLE_CLASS }),
+  setEducatorDisabled: (r) => ({ educatorId: earlier(r, 'createEducator').id, disabled: true }),
+  setLearnerSecret: { learnerId: SAMPLE_LEARNER, secret: { kind: 'pin', pin: '1234' } },
+  getLearnerSignIn: { learnerId: SAMPLE_LEARNER },
+  resetLearnerSecret: { learnerId: SAMPLE_LEARNER },
+  listLearners: {},
+  listLearnerSummaries: {},
   createLearnerProfile: { displayName: 'Zoë O\'Brien', id: 'learner-new' },
   getOrCreateLearnerProfile: { learnerId: SAMPLE_LEARNER_TO_DELETE, displayName: 'Sam' },
   getLearnerProfile: { learnerId: SAMPLE_LEARNER },
-  listLearners: {},
   addOrUpdatePreference: { learnerId: SAMPLE_LEARNER, category: 'reading_mode', value: 'pictures first' },
   getPreferences: { learnerId: SAMPLE_LEARNER },
   removePreference: { learnerId: SAMPLE_LEARNER, category: 'reading_mode' },
@@ -81,6 +108,15 @@ export const CHANNEL_SAMPLES: { [C in ChannelName]: ChannelSample<C> } = {
   getJobStatus: (r) => ({ jobId: earlier(r, 'startBackup').jobId }),
   checkBackupFile: (r) => ({ content: finishedBackup(r) }),
   startRestore: (r) => ({ content: finishedBackup(r), fileName: 'backup.json', replace: false, dryRun: true }),
+  getClassReport: { classId: SAMPLE_CLASS },
+  exportClassReportCsv: { classId: SAMPLE_CLASS },
+  removeClassMember: { classId: SAMPLE_CLASS, learnerId: SAMPLE_LEARNER },
+  setClassArchived: { classId: SAMPLE_CLASS, archived: true },
+  listAuditLog: { limit: 100 },
+  changeOwnPassword: { currentPassword: SAMPLE_ADMIN.password, newPassword: 'a new admin password' },
+  // Last: a pupil signing in ends the educator session the samples above used.
+  signInLearner: { learnerId: SAMPLE_LEARNER },
+  signOutLearner: {},
 };
 
 export function sampleInput<C extends ChannelName>(channel: C, results: SampleResults): ChannelInput<C> {

@@ -1,3 +1,4 @@
+import { TEST_ADMIN } from '../../database/test-support/accounts';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -115,4 +116,10 @@ export function apiRequest(host: BrowserHost, channel: string, payload: unknown,
     ...overrides,
     headers: { Authorization: `Bearer ${host.token}`, 'Content-Type': 'application/json', ...overrides.headers },
   });
+}
+
+/** Sets up the machine's first admin through the API, which unlocks this host's session as that admin. */
+export async function unlockAsFirstAdmin(host: BrowserHost): Promise<void> {
+  const response = await apiRequest(host, 'setUpFirstAdmin', TEST_ADMIN);
+  if (!JSON.parse(response.text).ok) throw new Error(`setUpFirstAdmin failed: ${response.text}`);
 }

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { requestText, UNREADABLE_REQUEST } from '../../electron/common/channels';
 import { CHANNEL_NAMES, type ChannelResult, type DalaApi } from '../../electron/common/contract';
+import { createWindowSession } from '../../database/accounts/window-session';
 import { createChannelDispatcher } from '../../database/channels/dispatch';
 import { openDatabase, type OpenedDatabase } from '../../database/open';
 
@@ -27,9 +28,10 @@ export async function createInProcessApi(options: { resolveProfileFile?: (fileId
   const database = await openDatabase({ dataDir });
   const dispatcher = createChannelDispatcher(database, { appVersion: 'test', shell: 'browser', resolveProfileFile: options.resolveProfileFile });
   let failing = false;
+  const caller = { kind: 'window', session: createWindowSession() } as const;
   const call = async (name: string, input: unknown): Promise<ChannelResult<unknown>> => {
     const text = requestText(input);
-    return text === undefined ? UNREADABLE_REQUEST : dispatcher.dispatchText(name, text, { kind: 'window' });
+    return text === undefined ? UNREADABLE_REQUEST : dispatcher.dispatchText(name, text, caller);
   };
   const api = {} as Record<string, (input: unknown) => Promise<ChannelResult<unknown>>>;
   for (const name of CHANNEL_NAMES) {

@@ -1,38 +1,58 @@
 import type { z } from 'zod';
+import type { AuditAction } from '../classes';
 
 /**
  * Who may call a channel (DESIGN.md, "Who may do what"). The one dispatch path checks it before
  * the handler runs; a refused call answers `forbidden` and writes nothing.
  *
  * - `anyone`: whoever is at the window (app info, the picker's names, signing in);
+ * - `signUp`: anyone while the machine lets learners make their own profile, else an educator;
  * - `ownRecords`: the learner named by the input's `learnerId` when signed in, an educator of one
  *   of their classes, or an admin;
- * - `learnersEducator`: an educator of that learner's class, or an admin (exports, reports);
+ * - `learnersEducator`: an educator of that learner's class, or an admin (exports, secrets);
+ * - `classEducator`: a coach of the class named by the input's `classId`, or an admin;
  * - `educator`: any unlocked educator (the handler narrows a coach to their classes);
  * - `admin`: an unlocked admin only (restores, deletion, settings, accounts).
  */
-export type AccessLevel = 'anyone' | 'ownRecords' | 'learnersEducator' | 'educator' | 'admin';
+export type AccessLevel = 'anyone' | 'signUp' | 'ownRecords' | 'learnersEducator' | 'classEducator' | 'educator' | 'admin';
+
+/** Levels that name a learner: the input must carry the `learnerId` the dispatcher checks. */
+export type LearnerAccessLevel = 'ownRecords' | 'learnersEducator';
+type UnscopedLevel = Exclude<AccessLevel, LearnerAccessLevel | 'classEducator'>;
 
 /** A fixed level, or one that depends on the parsed input (a replace import needs an admin). */
 export type Access<I> = AccessLevel | ((input: I) => AccessLevel);
 
-export interface ChannelSpec<S extends z.ZodType, O> {
-  input: S;
-  access: Access<z.output<S>>;
+/** One line the audit log gets for a call: an action and the id it was done to (never contents). */
+export interface AuditRecord {
+  action: AuditAction;
+  targetType?: 'learner' | 'class' | 'educator' | 'snapshot' | 'settings' | 'file';
+  targetId?: string;
+  /** A short code (an import policy, a role), never free text. */
+  detail?: string;
+}
+
+/** What a successful call writes to the audit log: nothing, one line or several. */
+export type AuditSpec<I, O> = (input: I, output: O) => AuditRecord | AuditRecord[] | undefined;
+
+export interface ChannelOptions<I, O> {
   /** Largest request accepted, in bytes of JSON received (default DEFAULT_PAYLOAD_LIMIT_BYTES). */
   maxRequestBytes?: number;
+  /** Written to the audit log after the call succeeds (educator actions). */
+  audit?: AuditSpec<I, O>;
+}
+
+export interface ChannelSpec<S extends z.ZodType, O> extends ChannelOptions<z.output<S>, O> {
+  input: S;
+  access: Access<z.output<S>>;
   /** Phantom: carries the output type only (boxed, so that `null` outputs survive NonNullable). */
   output?: [O];
 }
 
-/** Levels that name a learner: the input must carry the `learnerId` the dispatcher checks. */
-export type LearnerAccessLevel = 'ownRecords' | 'learnersEducator';
-type UnscopedLevel = Exclude<AccessLevel, LearnerAccessLevel>;
-
-/** `channel<Output>()(inputSchema, access, options?)` for channels that are not about one learner. */
+/** `channel<Output>()(inputSchema, access, options?)` for channels that are not about one learner or class. */
 export const channel =
   <O>() =>
-  <S extends z.ZodType>(input: S, access: UnscopedLevel | ((input: z.output<S>) => UnscopedLevel), options: { maxRequestBytes?: number } = {}): ChannelSpec<S, O> => ({
+  <S extends z.ZodType>(input: S, access: UnscopedLevel | ((input: z.output<S>) => UnscopedLevel), options: ChannelOptions<z.output<S>, O> = {}): ChannelSpec<S, O> => ({
     input,
     access,
     ...options,
@@ -41,9 +61,18 @@ export const channel =
 /** `learnerChannel<Output>()(inputSchema, level)`: the schema's output must have a `learnerId`. */
 export const learnerChannel =
   <O>() =>
-  <S extends z.ZodType<{ learnerId: string }>>(input: S, access: LearnerAccessLevel, options: { maxRequestBytes?: number } = {}): ChannelSpec<S, O> => ({
+  <S extends z.ZodType<{ learnerId: string }>>(input: S, access: LearnerAccessLevel, options: ChannelOptions<z.output<S>, O> = {}): ChannelSpec<S, O> => ({
     input,
     access,
+    ...options,
+  });
+
+/** `classChannel<Output>()(inputSchema)`: a coach of the input's `classId`, or an admin. */
+export const classChannel =
+  <O>() =>
+  <S extends z.ZodType<{ classId: string }>>(input: S, options: ChannelOptions<z.output<S>, O> = {}): ChannelSpec<S, O> => ({
+    input,
+    access: 'classEducator',
     ...options,
   });
 

@@ -1,10 +1,14 @@
 import type { z } from 'zod';
 import { DEFAULT_PAYLOAD_LIMIT_BYTES } from '../channels';
 import type { IpcError } from '../errors';
-import { mergeDomainMaps, type AccessLevel, type ChannelSpec } from './define';
+import { mergeDomainMaps, type AccessLevel, type AuditRecord, type ChannelSpec } from './define';
+import { administrationContract } from './administration';
+import { classContract } from './classes';
+import { educatorContract } from './educators';
 import { learnerContract } from './learners';
 import { maintenanceContract } from './maintenance';
 import { profileContract } from './profile';
+import { sessionContract } from './session';
 import { transferContract } from './transfer';
 
 /**
@@ -14,14 +18,24 @@ import { transferContract } from './transfer';
  * the HTTP host, the renderer's client and the database's handler map are all derived from it:
  * a new channel is its entry in a domain file here plus its handler in the database's domain file.
  */
-export const contract = mergeDomainMaps(learnerContract, profileContract, maintenanceContract, transferContract);
+export const contract = mergeDomainMaps(
+  sessionContract,
+  classContract,
+  educatorContract,
+  learnerContract,
+  profileContract,
+  maintenanceContract,
+  transferContract,
+  administrationContract,
+);
 
 export type Contract = typeof contract;
 export type ChannelName = keyof Contract & string;
 export const CHANNEL_NAMES = Object.keys(contract) as ChannelName[];
 
-// Every entry is a ChannelSpec (checked here rather than per entry so the entries keep their types).
-const everyEntryIsASpec: { [C in ChannelName]: ChannelSpec<z.ZodType, unknown> } = contract;
+// Every entry has a schema and an access level (the builders in define.ts make them; checked here
+// rather than per entry so the entries keep their own types).
+const everyEntryIsASpec: { [C in ChannelName]: { input: z.ZodType; access: unknown } } = contract;
 void everyEntryIsASpec;
 
 export type ChannelInput<C extends ChannelName> = z.input<Contract[C]['input']>;
@@ -49,5 +63,12 @@ export function accessLevelOf<C extends ChannelName>(name: C, input: ParsedChann
   return typeof access === 'function' ? access(input) : access;
 }
 
-export type { AccessLevel } from './define';
+/** The audit lines a successful call writes, from its channel's declaration. */
+export function auditRecordsOf<C extends ChannelName>(name: C, input: ParsedChannelInput<C>, output: ChannelOutput<C>): AuditRecord[] {
+  const audit = (contract[name] as ChannelSpec<z.ZodType, unknown>).audit;
+  const records = audit?.(input, output);
+  return records === undefined ? [] : Array.isArray(records) ? records : [records];
+}
+
+export type { AccessLevel, AuditRecord } from './define';
 export { eventSchemas, MENU_COMMANDS, type DalaEvents, type EventPayload, type MenuCommand } from './events';

@@ -4,8 +4,10 @@ import { channel } from './define';
 
 /** Educator tools that look after the database as a whole. */
 export const maintenanceContract = {
-  getStatistics: channel<DatabaseStatisticsView>()(z.strictObject({}), 'educator'),
-  // Repairing is an admin's decision; looking is any educator's.
-  verifyDatabase: channel<VerifyReportView>()(z.strictObject({ fixOrphans: z.boolean().optional() }), (input) => (input.fixOrphans ? 'admin' : 'educator')),
+  // Counts over every learner of the machine, and the check of the whole file: an admin's tools.
+  getStatistics: channel<DatabaseStatisticsView>()(z.strictObject({}), 'admin'),
+  verifyDatabase: channel<VerifyReportView>()(z.strictObject({ fixOrphans: z.boolean().optional() }), 'admin', {
+    audit: (input, output) => (input.fixOrphans && output.orphansRemoved > 0 ? { action: 'orphans_fixed', detail: String(output.orphansRemoved) } : undefined),
+  }),
   getAppInfo: channel<AppInfo>()(z.strictObject({}), 'anyone'),
 };

@@ -23,6 +23,8 @@ export const common = {
     not_found: 'This profile could not be found any more. Go back and pick your name again.',
     conflict: 'That is already saved.',
     invalid_input: 'Something in that answer could not be saved. Check it and try again.',
+    forbidden: 'This was not saved: you are not signed in as this learner any more. Go back and pick your name.',
+    rate_limited: 'Too many tries. Wait a moment, then try again.',
   },
   loadFailed: 'The app could not load your profile. Try again, or ask your teacher.',
   celebrationTitle: 'You earned a badge!',

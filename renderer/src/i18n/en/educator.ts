@@ -23,6 +23,8 @@ export const educator = {
     not_found: 'Something the app looked for is no longer there. Try again.',
     conflict: 'Another change got in the way. Try again.',
     invalid_input: 'The app sent a request it should not have. Try again, and tell your IT support if it happens again.',
+    forbidden: 'Your account may not do this, or Educator tools locked themselves. Unlock them again, or ask an admin.',
+    rate_limited: 'Too many tries. Wait a moment, then try again.',
   },
   retry: 'Try again',
 

@@ -9,6 +9,8 @@ export const transfer = {
     not_found: 'Something the app looked for is no longer there.',
     conflict: 'Another change got in the way. Try again.',
     invalid_input: 'The app could not use this.',
+    forbidden: 'Your account may not do this. Ask an admin.',
+    rate_limited: 'Too many tries. Wait a moment, then try again.',
   },
   fileProblem: 'This file cannot be used:',
   retry: 'Try again',
