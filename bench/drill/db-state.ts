@@ -9,15 +9,20 @@ export interface DbState {
   hash: string;
 }
 
-/** SHA-256 over every row of every table (sqlite_sequence too): equal means nothing was written. */
+/**
+ * SHA-256 over every row of every table (sqlite_sequence too): equal means nothing was written.
+ * The audit log is left out: it records that a restore was started even when its file is then
+ * refused, which is what an audit log is for.
+ */
 export function contentHash(sqlite: Database.Database): string {
   const hash = createHash('sha256');
   const tables = sqlite
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND (name NOT LIKE 'sqlite_%' OR name = 'sqlite_sequence') ORDER BY name")
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND (name NOT LIKE 'sqlite_%' OR name = 'sqlite_sequence') AND name <> 'audit_log' ORDER BY name")
     .all() as Array<{ name: string }>;
   for (const { name } of tables) {
     hash.update(`${name}\n`);
-    for (const row of sqlite.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).raw().iterate()) hash.update(`${JSON.stringify(row)}\n`);
+    const where = name === 'sqlite_sequence' ? " WHERE name <> 'audit_log'" : '';
+    for (const row of sqlite.prepare(`SELECT * FROM "${name}"${where} ORDER BY rowid`).raw().iterate()) hash.update(`${JSON.stringify(row)}\n`);
   }
   return hash.digest('hex');
 }

@@ -5,6 +5,7 @@ import { canonicalDocumentText } from './canonical-json';
 import { decodeJsonFile, fileError } from './file-text';
 import { readLearner, readLearnerRecords } from './learner-rows';
 import { checkEnvelope, checkPayload, type LearnerTransfer } from './profile-file';
+import { readSchoolRecords, schoolRecordsSchema } from './school-records';
 import { countRecords, learnerRecordSchema, learnerRecordsSchema, RECORD_TABLES, recordCountsSchema, type LearnerRecords, type RecordCounts } from './records-schema';
 
 /** A full backup: every (or the chosen) learner with all their rows, counts and a checksum. */
@@ -28,6 +29,8 @@ export const backupV1Schema = z
     filters: backupFiltersSchema,
     metadata: z.object({ learners: z.number().int().min(0), counts: recordCountsSchema }),
     learners: z.array(z.object({ learner: learnerRecordSchema, records: learnerRecordsSchema })),
+    /** Accounts, classes, secrets and settings (absent in backups made before version 0.2). */
+    school: schoolRecordsSchema.optional(),
     checksum: z.object({ algorithm: z.literal('sha256'), value: z.string().regex(/^[0-9a-f]{64}$/) }),
   })
   .superRefine((b, ctx) => {
@@ -107,6 +110,7 @@ export function collectBackupFile(
     filters,
     metadata: { learners: transfers.length, counts: sumCounts(transfers) },
     learners: transfers,
+    school: readSchoolRecords(sqlite, filters.learnerIds ? new Set(transfers.map((t) => t.learner.id)) : undefined),
   } as const;
   const written = canonicalDocumentText(body);
   return { backup: { ...body, checksum: { algorithm: 'sha256', value: written.checksum } }, content: written.text };

@@ -131,6 +131,8 @@ export function runImport(
   dryRun: boolean,
   onProgress?: (done: number, total: number) => void,
   clearFirst = false,
+  /** Runs after the learners are written (or planned, in a dry run), in the same transaction. */
+  afterLearners?: () => void,
 ): LearnerImportPlan[] {
   const work = () => {
     const writer = dryRun ? undefined : learnerRowWriter(sqlite);
@@ -142,12 +144,14 @@ export function runImport(
       if (!dryRun) for (const id of leaving) sqlite.prepare('DELETE FROM learner_profiles WHERE id = ?').run(id);
       policy = 'replace';
     }
-    return transfers.map((transfer, i) => {
+    const plans = transfers.map((transfer, i) => {
       const plan = planLearnerImport(sqlite, transfer, policy, leaving);
       if (writer) plan.apply(writer, sqlite);
       onProgress?.(i + 1, transfers.length);
       return plan;
     });
+    afterLearners?.();
+    return plans;
   };
   return dryRun ? sqlite.transaction(work).deferred() : sqlite.transaction(work).immediate();
 }

@@ -1,7 +1,9 @@
 import path from 'node:path';
-import { DalaError } from '../../electron/common/errors';
+import { DalaError, forbidden } from '../../electron/common/errors';
 import { localDay } from '../../electron/common/local-day';
+import { coachesClass, coachesLearner, isAdmin, MESSAGES, type CallContext } from '../channels/authorize';
 import { channelHandlers } from '../channels/define';
+import { cachedStatement } from '../statement-cache';
 import type { HandlerContext } from '../channels/context';
 import { readUserFile } from './file-io';
 import { exportProfile, parseProfileFile } from './profile-file';
@@ -22,6 +24,27 @@ function readProfileInput(ctx: HandlerContext, input: { content: string; fileNam
   return { bytes: readUserFile(file), fileName: path.basename(file) };
 }
 
+/**
+ * A coach imports only learners of their classes: one already here must be theirs, a new one joins
+ * the class they chose (else they could not see it afterwards). Checked before anything is written.
+ */
+function assertMayImport(ctx: HandlerContext, call: CallContext, learnerId: string, classId: string | undefined): void {
+  if (classId !== undefined && !cachedStatement(ctx.sqlite, 'SELECT 1 FROM classes WHERE id = ? AND archived_at IS NULL').get(classId)) {
+    throw new DalaError('not_found', 'That class is not on this machine any more. Pick another.', 'classId');
+  }
+  if (isAdmin(call) || !call.educator) return;
+  const exists = cachedStatement(ctx.sqlite, 'SELECT 1 FROM learner_profiles WHERE id = ?').get(learnerId) !== undefined;
+  if (exists ? !coachesLearner(ctx, call.educator.id, learnerId) : classId === undefined || !coachesClass(ctx, call.educator.id, classId)) {
+    throw forbidden(exists ? MESSAGES.notYourClass : 'Choose one of your classes for this learner.');
+  }
+}
+
+function joinClass(ctx: HandlerContext, classId: string, learnerIds: readonly string[]): void {
+  const insert = cachedStatement(ctx.sqlite, 'INSERT INTO class_members (class_id, learner_id, added_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING');
+  const now = ctx.now();
+  ctx.sqlite.transaction(() => learnerIds.forEach((id) => insert.run(classId, id, now))).immediate();
+}
+
 /** Moving one learner between machines: export, preview, apply, and undo of the last import. */
 export const profileTransferHandlers = channelHandlers({
   exportLearnerProfile: (ctx, { learnerId }) => {
@@ -36,10 +59,12 @@ export const profileTransferHandlers = channelHandlers({
     const importId = ctx.pendingImports.add({ file, fileName });
     return { importId, fileName, preview, existingLearners: preview.learners.filter((l) => l.outcome !== 'created').length };
   },
-  applyProfileImport: async (ctx, { importId, policy }) => {
+  applyProfileImport: async (ctx, { importId, policy, classId }, call) => {
     const waiting = ctx.pendingImports.take(importId);
+    assertMayImport(ctx, call, waiting.file.learner.id, classId);
     const report = await importTransfers(ctx, [waiting.file], { policy, dryRun: false, source: waiting.fileName });
     ctx.pendingImports.remove(importId);
+    if (classId !== undefined) joinClass(ctx, classId, report.learners.filter((l) => l.outcome === 'created').map((l) => l.learnerId));
     return report;
   },
   getLastImport: (ctx) => {

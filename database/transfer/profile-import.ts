@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import fs from 'node:fs';
 import { createSnapshot, pruneSnapshots } from '../snapshots';
 import type { ImportPolicy } from '../../electron/common/transfer-views';
+import type { SchoolChanges } from './school-records';
 import { describeChanges, runImport, type LearnerImportPlan, type TableChanges } from './import-plan';
 import type { LearnerTransfer } from './profile-file';
 import { recordLastImport } from './snapshot-restore';
@@ -17,6 +18,8 @@ export interface ImportReport {
   snapshotId: string | null;
   /** Learners deleted first because a restore started from the backup alone (`--replace`). */
   learnersRemoved: number;
+  /** Rows of accounts, classes, secrets and settings a backup's restore wrote. */
+  school?: SchoolChanges;
 }
 
 export interface ImportOptions {
@@ -27,6 +30,8 @@ export interface ImportOptions {
   /** A restore with `--replace`: remove every learner first, then write the backup's. */
   clearFirst?: boolean;
   snapshotReason?: 'pre-import' | 'pre-restore';
+  /** A backup's school records, written after the learners in the same transaction (only counted in a dry run). */
+  school?: (sqlite: Database.Database, dryRun: boolean) => SchoolChanges;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -44,8 +49,10 @@ export async function importTransfers(database: { sqlite: Database.Database; dat
   const snapshotId = snapshot?.id ?? null;
   const learnersBefore = (database.sqlite.prepare('SELECT count(*) AS n FROM learner_profiles').get() as { n: number }).n;
   let plans: ReturnType<typeof runImport>;
+  let school: SchoolChanges | undefined;
   try {
-    plans = runImport(database.sqlite, transfers, options.policy, options.dryRun, options.onProgress, options.clearFirst === true);
+    const applySchool = options.school;
+    plans = runImport(database.sqlite, transfers, options.policy, options.dryRun, options.onProgress, options.clearFirst === true, applySchool && (() => (school = applySchool(database.sqlite, options.dryRun))));
   } catch (error) {
     if (snapshot) fs.rmSync(snapshot.path, { force: true });
     throw error;
@@ -63,6 +70,7 @@ export async function importTransfers(database: { sqlite: Database.Database; dat
     summary: describeChanges(totals),
     snapshotId,
     learnersRemoved,
+    ...(school ? { school } : {}),
   };
 }
 

@@ -31,6 +31,8 @@ export interface ImportReportView {
   summary: string;
   snapshotId: string | null;
   learnersRemoved: number;
+  /** A backup's restore: rows of accounts, classes, memberships, coaches, secrets and settings written. */
+  school?: { educators: number; classes: number; memberships: number; coaches: number; learnerSecrets: number; settings: number };
 }
 
 /** A validated file waiting for the educator's decision; `importId` applies it. */
