@@ -2,12 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { DalaError } from '../electron/common/errors';
+import { readLastImport } from './last-import';
 
 /**
  * Snapshots are whole-database copies made with SQLite's online backup API, so they are
  * consistent even while the app is writing. Each reason keeps its own newest few.
  */
-export const SNAPSHOT_REASONS = ['pre-migrate', 'pre-import', 'pre-restore', 'manual'] as const;
+export const SNAPSHOT_REASONS = ['pre-migrate', 'pre-import', 'pre-restore', 'pre-snapshot-restore', 'pre-rollback', 'manual'] as const;
 export type SnapshotReason = (typeof SNAPSHOT_REASONS)[number];
 export const SNAPSHOTS_KEPT_PER_REASON = 5;
 
@@ -19,7 +20,7 @@ export interface SnapshotInfo {
   path: string;
 }
 
-const NAME = /^(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z)_(pre-migrate|pre-import|pre-restore|manual)(?:_(\d+))?\.db$/;
+const NAME = /^(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z)_(pre-migrate|pre-import|pre-restore|pre-snapshot-restore|pre-rollback|manual)(?:_(\d+))?\.db$/;
 
 export function snapshotsDir(dataDir: string): string {
   return path.join(dataDir, 'snapshots');
@@ -82,6 +83,11 @@ export async function createSnapshot(
   return info;
 }
 
+/**
+ * Keeps the newest few of one kind; the other kinds are untouched, and the snapshot that undoes
+ * the last import is never removed.
+ */
 export function pruneSnapshots(dataDir: string, reason: SnapshotReason, keep = SNAPSHOTS_KEPT_PER_REASON): void {
-  for (const old of listSnapshots(dataDir).filter((s) => s.reason === reason).slice(keep)) fs.rmSync(old.path, { force: true });
+  const undoPoint = readLastImport(dataDir)?.snapshotId;
+  for (const old of listSnapshots(dataDir).filter((s) => s.reason === reason && s.id !== undoPoint).slice(keep)) fs.rmSync(old.path, { force: true });
 }

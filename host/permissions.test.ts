@@ -58,6 +58,7 @@ function anyValidInput(name: ChannelName, learnerId: string): unknown {
     assignCoach: { educatorId: '0b7c6f1e-8d2a-4c3b-9f4e-5a6b7c8d9e0f', classId: 'c4b' },
     unassignCoach: { educatorId: '0b7c6f1e-8d2a-4c3b-9f4e-5a6b7c8d9e0f', classId: 'c4b' },
     setEducatorDisabled: { educatorId: '0b7c6f1e-8d2a-4c3b-9f4e-5a6b7c8d9e0f', disabled: true },
+    restoreAutomaticBackup: { backupId: 'x' },
   };
   const chosen = (byName[name] ?? input) as Record<string, unknown>;
   return 'learnerId' in chosen ? { ...chosen, learnerId } : 'classId' in chosen ? { ...chosen, classId: 'c4b' } : chosen;

@@ -25,6 +25,8 @@ export interface BrowserHostOptions {
   fallbackToFreePort?: boolean;
   /** Defaults to the version in package.json. */
   appVersion?: string;
+  /** Automatic backups while it runs and at close (default on, as in the app; tests of other things turn them off). */
+  automaticBackups?: boolean;
   /** One line per event, never personal data; defaults to nothing. */
   log?: (line: string) => void;
 }
@@ -61,7 +63,11 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const log = options.log ?? (() => undefined);
   const database = await openDatabase({ dataDir: options.dataDir });
   const handlerLog: HandlerLogger = (entry) => log(`${entry.channel} failed: ${entry.code}${entry.detail ? ` (${entry.detail})` : ''}`);
-  const dispatcher = createChannelDispatcher(database, { appVersion: options.appVersion ?? APP_VERSION, shell: 'browser' }, handlerLog);
+  const dispatcher = createChannelDispatcher(
+    database,
+    { appVersion: options.appVersion ?? APP_VERSION, shell: 'browser', automaticBackups: options.automaticBackups ?? true, onEvent: (event, detail) => log(`${event} (${detail})`) },
+    handlerLog,
+  );
   const context: ApiContext = { dispatcher, token, caller: { kind: 'window', session: createWindowSession() } };
   let port = options.port;
 

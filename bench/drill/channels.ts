@@ -93,6 +93,10 @@ const BASE: Record<ChannelName, Record<string, unknown>> = {
   getSettings: {},
   updateSettings: { educatorIdleMinutes: 5 },
   listAuditLog: { since: TIME, limit: 10 },
+  getAutomaticBackupStatus: {},
+  listAutomaticBackups: {},
+  runAutomaticBackup: {},
+  restoreAutomaticBackup: { backupId: 'dala-auto-2026-01-01T00-00-00-000Z' },
 };
 
 function nested(depth: number): unknown {

@@ -1,3 +1,5 @@
+import { readSettings } from '../administration/settings-store';
+import { startBackupSchedule, type BackupSchedule } from '../backups/backup-schedule';
 import type { OpenedDatabase } from '../open';
 import { createJobRunner, type JobRunner } from '../jobs/job-runner';
 import { systemClock, type ManagerContext } from '../manager/context';
@@ -10,6 +12,10 @@ export interface ChannelEnvironment {
   now?: () => string;
   /** Electron: the path of a .dalaprofile the OS opened, by the id the window was given. */
   resolveProfileFile?: (fileId: string) => string | undefined;
+  /** Whether this process makes automatic backups while it runs (the app and the browser host do; the CLI does not). */
+  automaticBackups?: boolean;
+  /** Events worth a log line (never personal data): automatic backups done or failed. */
+  onEvent?: (event: string, detail: string) => void;
 }
 
 /** What every handler works with: the open database, the clock, and the services that outlive a call. */
@@ -21,11 +27,25 @@ export interface HandlerContext extends ManagerContext {
   jobs: JobRunner;
   /** Validated profile files waiting between preview and apply. */
   pendingImports: PendingImports;
+  /** The automatic backups of a running app; undefined for the CLI (`dala backups run` makes one itself). */
+  automaticBackups: BackupSchedule | undefined;
 }
 
-/** The context for one open database. `close` stops running jobs: call it before closing the database. */
+/**
+ * The context for one open database. `close` makes the last automatic backup (if anything changed)
+ * and stops running jobs: call it before closing the database.
+ */
 export function createHandlerContext(database: OpenedDatabase, environment: ChannelEnvironment): HandlerContext & { close(): Promise<void> } {
   const jobs = createJobRunner();
+  const automaticBackups = environment.automaticBackups
+    ? startBackupSchedule({
+        sqlite: database.sqlite,
+        dataDir: database.dataDir,
+        jobs,
+        settings: () => readSettings({ sqlite: database.sqlite }),
+        log: (event, detail) => environment.onEvent?.(event, detail),
+      })
+    : undefined;
   return {
     sqlite: database.sqlite,
     db: database.db,
@@ -35,6 +55,10 @@ export function createHandlerContext(database: OpenedDatabase, environment: Chan
     environment,
     jobs,
     pendingImports: createPendingImports(),
-    close: () => jobs.close(),
+    automaticBackups,
+    close: async () => {
+      await automaticBackups?.close();
+      await jobs.close();
+    },
   };
 }

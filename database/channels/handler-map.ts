@@ -3,6 +3,7 @@ import { educatorHandlers } from '../accounts/educator-channels';
 import { sessionHandlers } from '../accounts/session-channels';
 import { auditHandlers } from '../administration/audit-log';
 import { settingsHandlers } from '../administration/settings-channels';
+import { automaticBackupHandlers } from '../backups/backup-channels';
 import { classHandlers } from '../classes/class-channels';
 import { backupHandlers } from '../jobs/backup-channels';
 import { maintenanceHandlers } from '../maintenance/maintenance-channels';
@@ -29,6 +30,7 @@ export const handlerMap: HandlerMap = mergeDomainMaps(
   classHandlers,
   settingsHandlers,
   auditHandlers,
+  automaticBackupHandlers,
   learnerHandlers,
   fullProfileHandlers,
   preferenceHandlers,

@@ -1,12 +1,14 @@
 import type { IpcError } from '../../electron/common/errors';
-import type { BackupCheckView } from '../../electron/common/transfer-views';
+import type { AutomaticBackupCopyView, BackupCheckView } from '../../electron/common/transfer-views';
 import type { BackupFilters } from '../transfer/backup-file';
 import type { ImportReport } from '../transfer/profile-import';
 
 /** What the main thread hands a job worker, and what the worker sends back. */
 export type JobRequest =
   | { kind: 'backup'; dataDir: string; appVersion: string; filters: BackupFilters }
-  | { kind: 'restore'; dataDir: string; content: string; fileName: string; replace: boolean; dryRun: boolean };
+  | { kind: 'restore'; dataDir: string; content: string; fileName: string; replace: boolean; dryRun: boolean }
+  /** A checked copy of the whole database into `folder` (see database/backups/automatic-backups.ts). */
+  | { kind: 'automaticBackup'; dataDir: string; folder: string };
 
 /** Every request a worker runs: the jobs, and validating a backup file (checkBackupFile) without a database. */
 export type WorkerRequest = JobRequest | { kind: 'check'; content: string };
@@ -29,12 +31,13 @@ export type StartJob = { type: 'job'; start: JobStart };
 export type BackupOutcome = { kind: 'backup'; fileName: string; content: string; learners: number; records: number };
 export type RestoreOutcome = { kind: 'restore'; report: ImportReport };
 export type CheckOutcome = { kind: 'check'; view: BackupCheckView };
+export type AutomaticBackupOutcome = { kind: 'automaticBackup'; copy: AutomaticBackupCopyView; pruned: number };
 
 /** Worker → main thread. */
 export type JobMessage =
   | { type: 'progress'; done: number; total: number }
   | { type: 'chunk'; text: string }
-  | { type: 'done'; outcome: BackupOutcome | RestoreOutcome | CheckOutcome }
+  | { type: 'done'; outcome: BackupOutcome | RestoreOutcome | CheckOutcome | AutomaticBackupOutcome }
   | { type: 'failed'; error: IpcError };
 
 /** Main thread → worker: a piece of the request's content, or "got your chunk, send the next". */

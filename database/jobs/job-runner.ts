@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { DalaError } from '../../electron/common/errors';
 import type { IpcError } from '../../electron/common/errors';
 import type { BackupCheckView, JobStatusView } from '../../electron/common/transfer-views';
-import { CHUNK_CHARS, type BackupOutcome, type ChunkAck, type CheckOutcome, type ContentChunk, type JobMessage, type JobRequest, type JobStart, type RestoreOutcome, type StartJob, type WorkerData, type WorkerRequest } from './job-protocol';
+import { CHUNK_CHARS, type AutomaticBackupOutcome, type BackupOutcome, type ChunkAck, type CheckOutcome, type ContentChunk, type JobMessage, type JobRequest, type JobStart, type RestoreOutcome, type StartJob, type WorkerData, type WorkerRequest } from './job-protocol';
 
 /** Finished jobs (a backup holds its whole file) are kept this long for the window to collect. */
 const KEEP_FINISHED_MS = 10 * 60_000;
@@ -28,7 +28,7 @@ function startWorker(start: WorkerData): Worker {
 const STOPPED_UNEXPECTEDLY: IpcError = { code: 'storage', message: 'The job stopped unexpectedly. Nothing was half-written; try again.' };
 const STOPPED_EARLY: IpcError = { code: 'storage', message: 'The job stopped before it finished. Nothing was half-written; try again.' };
 
-type Outcome = BackupOutcome | RestoreOutcome | CheckOutcome;
+type Outcome = BackupOutcome | RestoreOutcome | CheckOutcome | AutomaticBackupOutcome;
 interface Launched {
   worker: Worker;
   /** Settles once: the outcome, or the typed error. */

@@ -2,19 +2,24 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { parentPort, workerData } from 'node:worker_threads';
 import { localDay } from '../../electron/common/local-day';
+import { makeAutomaticBackup } from '../backups/automatic-backups';
 import { openDatabase } from '../open';
 import { toDalaError } from '../storage-errors';
 import { checkBackupView, collectBackupFile, parseBackupFile } from '../transfer/backup-file';
 import { restoreBackup } from '../transfer/restore';
-import { CHUNK_CHARS, type BackupOutcome, type CheckOutcome, type ContentChunk, type JobMessage, type JobStart, type RestoreOutcome, type StartJob, type WorkerData, type WorkerRequest } from './job-protocol';
+import { CHUNK_CHARS, type AutomaticBackupOutcome, type BackupOutcome, type CheckOutcome, type ContentChunk, type JobMessage, type JobStart, type RestoreOutcome, type StartJob, type WorkerData, type WorkerRequest } from './job-protocol';
 
 /**
  * Runs one long job (backup, restore, or checking a backup file) on its own thread with its own
  * connection to the same database file, so the window's thread never waits for it. Reports
  * progress a few times a second. Large texts travel in chunks when the runner asks for it.
  */
-async function run(request: WorkerRequest, chunkedResult: boolean): Promise<BackupOutcome | RestoreOutcome | CheckOutcome> {
+async function run(request: WorkerRequest, chunkedResult: boolean): Promise<BackupOutcome | RestoreOutcome | CheckOutcome | AutomaticBackupOutcome> {
   if (request.kind === 'check') return { kind: 'check', view: checkBackupView(parseBackupFile(request.content)) };
+  if (request.kind === 'automaticBackup') {
+    const { copy, pruned } = await makeAutomaticBackup(request.dataDir, request.folder);
+    return { kind: 'automaticBackup', copy: { id: copy.id, createdAt: copy.createdAt, sizeBytes: copy.sizeBytes }, pruned };
+  }
   const database = await openDatabase({ dataDir: request.dataDir });
   let lastReport = 0;
   const onProgress = (done: number, total: number) => {

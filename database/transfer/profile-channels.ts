@@ -8,7 +8,8 @@ import type { HandlerContext } from '../channels/context';
 import { readUserFile } from './file-io';
 import { exportProfile, parseProfileFile } from './profile-file';
 import { importTransfers } from './profile-import';
-import { readLastImport, undoLastImport } from './snapshot-restore';
+import { readLastImport } from '../last-import';
+import { undoLastImport } from './snapshot-restore';
 
 /** File names only ever carry the learner's name in a safe form, never a folder. */
 export function profileFileName(displayName: string, date: string): string {

@@ -5,7 +5,7 @@ import type { ImportPolicy } from '../../electron/common/transfer-views';
 import type { SchoolChanges } from './school-records';
 import { describeChanges, runImport, type LearnerImportPlan, type TableChanges } from './import-plan';
 import type { LearnerTransfer } from './profile-file';
-import { recordLastImport } from './snapshot-restore';
+import { recordLastImport } from '../last-import';
 
 export interface ImportReport {
   dryRun: boolean;

@@ -5,7 +5,9 @@ import { openDatabase } from '../open';
 import { createSnapshot, listSnapshots, SNAPSHOTS_KEPT_PER_REASON } from '../snapshots';
 import { writeRichProfile } from '../test-support/transfer-fixtures';
 import { contentHash, openManager, rejectedDalaError, useTempDirs } from '../test-support/temp-database';
-import { restoreSnapshot } from './snapshot-restore';
+import { collectBackupFile } from './backup-file';
+import { restoreBackup } from './restore';
+import { restoreSnapshot, undoLastImport } from './snapshot-restore';
 
 /** Snapshots: rotation per reason, restore (with a pre-restore snapshot), unknown ids. */
 
@@ -46,7 +48,7 @@ describe('snapshots', () => {
     expect(contentHash(copy.sqlite)).toBe(hash);
   });
 
-  it('restoring brings the content back exactly and keeps a pre-restore snapshot that can undo it', async () => {
+  it('restoring brings the content back exactly and keeps a pre-snapshot-restore snapshot that can undo it', async () => {
     const { database, manager, sqlite } = await openManager(dirs);
     writeRichProfile(manager, 'zoe');
     const original = contentHash(sqlite);
@@ -58,13 +60,31 @@ describe('snapshots', () => {
 
     const { restored, safetySnapshot } = await restoreSnapshot(sqlite, database.dataDir, snapshot.id);
     expect(restored.id).toBe(snapshot.id);
-    expect(safetySnapshot.reason).toBe('pre-restore');
+    expect(safetySnapshot.reason).toBe('pre-snapshot-restore');
     expect(contentHash(sqlite)).toBe(original);
     expect(listSnapshots(database.dataDir).map((s) => s.id)).toContain(safetySnapshot.id);
     expect(sqlite.pragma('foreign_key_check')).toEqual([]);
 
     await restoreSnapshot(sqlite, database.dataDir, safetySnapshot.id);
     expect(contentHash(sqlite)).toBe(changed);
+  });
+
+  it('the undo point of the last restore survives any number of snapshot restores and manual snapshots', async () => {
+    const { database, manager, sqlite } = await openManager(dirs);
+    writeRichProfile(manager, 'zoe');
+    const beforeImport = contentHash(sqlite);
+    const other = await openManager(dirs);
+    writeRichProfile(other.manager, 'ben');
+    // A restore's undo point is a pre-restore snapshot, the kind snapshot restores used to rotate away.
+    await restoreBackup(database, collectBackupFile(other.sqlite, {}, 'test', new Date().toISOString()).content, { replace: false, dryRun: false, source: 'ben.json' });
+    let manual = await createSnapshot(sqlite, database.dataDir, 'manual');
+    for (let i = 0; i < 7; i++) {
+      await restoreSnapshot(sqlite, database.dataDir, manual.id);
+      manual = await createSnapshot(sqlite, database.dataDir, 'manual');
+    }
+    expect(listSnapshots(database.dataDir).filter((s) => s.reason === 'pre-snapshot-restore')).toHaveLength(SNAPSHOTS_KEPT_PER_REASON);
+    await undoLastImport(sqlite, database.dataDir);
+    expect(contentHash(sqlite)).toBe(beforeImport);
   });
 
   it('restoring an unknown id is not_found and changes nothing (no safety snapshot either)', async () => {

@@ -6,6 +6,7 @@ import { DalaError } from '../../electron/common/errors';
 import { databasePath } from '../data-dir';
 import { TABLE_NAMES } from '../maintenance/statistics';
 import { openDatabase } from '../open';
+import { forgetLastImport, readLastImport, type LastImportRecord } from '../last-import';
 import { createSnapshot, findSnapshot, type SnapshotInfo } from '../snapshots';
 
 /**
@@ -16,10 +17,20 @@ import { createSnapshot, findSnapshot, type SnapshotInfo } from '../snapshots';
  */
 export async function restoreSnapshot(sqlite: Database.Database, dataDir: string, snapshotId: string): Promise<{ restored: SnapshotInfo; safetySnapshot: SnapshotInfo }> {
   const snapshot = findSnapshot(dataDir, snapshotId);
-  const safetySnapshot = await createSnapshot(sqlite, dataDir, 'pre-restore');
+  const safetySnapshot = await restoreDatabaseCopy(sqlite, dataDir, snapshot.path, snapshotId);
+  return { restored: snapshot, safetySnapshot };
+}
+
+/**
+ * Puts a whole-database copy (a snapshot, an automatic backup) into the open database, after a
+ * snapshot of the current state; returns that snapshot.
+ */
+export async function restoreDatabaseCopy(sqlite: Database.Database, dataDir: string, file: string, label: string): Promise<SnapshotInfo> {
+  const safetySnapshot = await createSnapshot(sqlite, dataDir, 'pre-snapshot-restore');
   const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dala-restore-'));
+  const snapshotId = label;
   try {
-    fs.copyFileSync(snapshot.path, databasePath(tempDir));
+    fs.copyFileSync(file, databasePath(tempDir));
     const copy = await openDatabase({ dataDir: tempDir });
     copy.close();
     sqlite.prepare('ATTACH DATABASE ? AS snapshot').run(databasePath(tempDir));
@@ -43,42 +54,17 @@ export async function restoreSnapshot(sqlite: Database.Database, dataDir: string
   } finally {
     fs.rmSync(tempDir, { recursive: true, force: true });
   }
-  return { restored: snapshot, safetySnapshot };
+  return safetySnapshot;
 }
 
 /** The school's own tables (accounts, classes, secrets, settings), parents first. */
 const SCHOOL_TABLES = ['educators', 'classes', 'class_members', 'class_coaches', 'learner_secrets', 'settings'] as const;
-
-const MARKER = 'last-import.json';
-
-export interface LastImportRecord {
-  snapshotId: string;
-  importedAt: string;
-  source: string;
-  learnerIds: string[];
-}
-
-export function recordLastImport(dataDir: string, record: LastImportRecord): void {
-  const file = path.join(dataDir, MARKER);
-  fs.writeFileSync(`${file}.tmp`, JSON.stringify(record, null, 2));
-  fs.renameSync(`${file}.tmp`, file);
-}
-
-export function readLastImport(dataDir: string): LastImportRecord | undefined {
-  const file = path.join(dataDir, MARKER);
-  if (!fs.existsSync(file)) return undefined;
-  try {
-    return JSON.parse(fs.readFileSync(file, 'utf8')) as LastImportRecord;
-  } catch {
-    return undefined;
-  }
-}
 
 /** Puts the database back as it was just before the last import (later changes go too). */
 export async function undoLastImport(sqlite: Database.Database, dataDir: string): Promise<LastImportRecord & { safetySnapshotId: string }> {
   const last = readLastImport(dataDir);
   if (!last) throw new DalaError('not_found', 'There is no import to undo.');
   const { safetySnapshot } = await restoreSnapshot(sqlite, dataDir, last.snapshotId);
-  fs.rmSync(path.join(dataDir, MARKER), { force: true });
+  forgetLastImport(dataDir);
   return { ...last, safetySnapshotId: safetySnapshot.id };
 }

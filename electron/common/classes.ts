@@ -90,6 +90,8 @@ export const AUDIT_ACTIONS = [
   'orphans_fixed',
   'settings_changed',
   'class_report_exported',
+  'automatic_backup_made',
+  'automatic_backup_restored',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -11,6 +11,16 @@ export const settingsSchema = z.strictObject({
   educatorIdleMinutes: z.number().int().min(1).max(240),
   /** A learner's session returns to the picker after this many minutes without use. */
   learnerIdleMinutes: z.number().int().min(1).max(240),
+  /** A checked copy of the database while the app runs (and at quit), kept by the retention rules. */
+  automaticBackups: z.boolean(),
+  backupIntervalMinutes: z.number().int().min(5).max(1440),
+  /** Where the copies go: an absolute folder (a network share is fine), or null for `backups/` beside the database. */
+  backupFolder: z
+    .string()
+    .max(1000)
+    .regex(/^(\/|[A-Za-z]:[\\/]|\\\\)/, 'must be a full folder path, like /srv/dala-backups or D:\\DALA backups')
+    .refine((s) => !/[\u0000-\u001f]/.test(s), 'must not contain control characters')
+    .nullable(),
 });
 export type Settings = z.output<typeof settingsSchema>;
 
@@ -18,6 +28,9 @@ export const DEFAULT_SETTINGS: Settings = {
   learnerSelfSignUp: true,
   educatorIdleMinutes: 10,
   learnerIdleMinutes: 20,
+  automaticBackups: true,
+  backupIntervalMinutes: 30,
+  backupFolder: null,
 };
 
 export const SETTING_KEYS = Object.keys(DEFAULT_SETTINGS) as Array<keyof Settings>;

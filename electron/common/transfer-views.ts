@@ -58,7 +58,7 @@ export interface LastImportView {
 
 export interface SnapshotView {
   id: string;
-  reason: 'pre-migrate' | 'pre-import' | 'pre-restore' | 'manual';
+  reason: 'pre-migrate' | 'pre-import' | 'pre-restore' | 'pre-snapshot-restore' | 'pre-rollback' | 'manual';
   createdAt: string;
   sizeBytes: number;
 }
@@ -70,7 +70,24 @@ export interface BackupCheckView {
   counts: Record<string, number>;
 }
 
-export type JobKind = 'backup' | 'restore';
+export type JobKind = 'backup' | 'restore' | 'automaticBackup';
+
+/** One automatic backup copy (a whole-database file in the backup folder). */
+export interface AutomaticBackupCopyView {
+  id: string;
+  createdAt: string;
+  sizeBytes: number;
+}
+
+/** What Educator tools show of automatic backups: on or off, where, and how the last one went. */
+export interface AutomaticBackupStatusView {
+  enabled: boolean;
+  intervalMinutes: number;
+  folder: string;
+  lastCopy: AutomaticBackupCopyView | null;
+  /** The last failure since the last good copy (a full disk, a share not connected). */
+  lastFailure: { at: string; message: string } | null;
+}
 
 export interface JobStatusView {
   jobId: string;
@@ -78,6 +95,10 @@ export interface JobStatusView {
   state: 'running' | 'done' | 'failed';
   progress: { done: number; total: number };
   /** backup: the file to save; restore: the report. */
-  result: { kind: 'backup'; fileName: string; content: string; learners: number; records: number } | { kind: 'restore'; report: ImportReportView } | null;
+  result:
+    | { kind: 'backup'; fileName: string; content: string; learners: number; records: number }
+    | { kind: 'restore'; report: ImportReportView }
+    | { kind: 'automaticBackup'; copy: AutomaticBackupCopyView; pruned: number }
+    | null;
   error: IpcError | null;
 }

@@ -47,6 +47,8 @@ export interface LaunchOptions {
   /** The folder of the main bundle (out/main): the preload and the renderer are its siblings. */
   mainDir: string;
   openDatabase: (options: OpenOptions) => Promise<OpenedDatabase>;
+  /** Automatic backups while running and at quit (on in the app; tests of other things turn them off). */
+  automaticBackups?: boolean;
 }
 
 export interface LaunchedApp {
@@ -159,6 +161,8 @@ export function launchApp(electron: ElectronMain, options: LaunchOptions): Launc
         shell: 'electron',
         // A .dalaprofile the OS opened: the renderer only has its id; the path is handed out once.
         resolveProfileFile: (fileId) => profileFiles.takeProfileFilePath(fileId),
+        automaticBackups: options.automaticBackups !== false,
+        onEvent: (event, detail) => log.write(event.endsWith('failed') ? 'warn' : 'info', { event, detail }),
       },
       log.handlerLogger,
     );

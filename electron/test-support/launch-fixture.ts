@@ -29,6 +29,8 @@ export interface StartOptions {
   dataDir?: string;
   /** Plays an installed app (`app.isPackaged`). */
   isPackaged?: boolean;
+  /** Automatic backups (off unless a test is about them). */
+  automaticBackups?: boolean;
   /** Once ready, sets up the machine's first admin from the window, which unlocks Educator tools there. */
   asAdmin?: boolean;
 }
@@ -63,7 +65,7 @@ export function useLaunchedApps(): LaunchFixture {
       return openDatabase({ ...o, nativeBinding: undefined });
     };
     const argv = options.argv ? options.argv(dataDir) : ['electron', '.', '--data-dir', dataDir];
-    const launched = launchApp(fake.electron, { argv, env: options.env ?? {}, cwd: dataDir, platform: options.platform ?? 'linux', mainDir: MAIN_DIR, openDatabase: spyOpen });
+    const launched = launchApp(fake.electron, { argv, env: options.env ?? {}, cwd: dataDir, platform: options.platform ?? 'linux', mainDir: MAIN_DIR, openDatabase: spyOpen, automaticBackups: options.automaticBackups ?? false });
     running.push({ fake, launched });
     return { fake, launched, dataDir, opens };
   };

@@ -112,6 +112,10 @@ export const CHANNEL_SAMPLES: { [C in ChannelName]: ChannelSample<C> } = {
   exportClassReportCsv: { classId: SAMPLE_CLASS },
   removeClassMember: { classId: SAMPLE_CLASS, learnerId: SAMPLE_LEARNER },
   setClassArchived: { classId: SAMPLE_CLASS, archived: true },
+  runAutomaticBackup: {},
+  listAutomaticBackups: {},
+  getAutomaticBackupStatus: {},
+  restoreAutomaticBackup: (r) => ({ backupId: earlier(r, 'runAutomaticBackup').id }),
   listAuditLog: { limit: 100 },
   changeOwnPassword: { currentPassword: SAMPLE_ADMIN.password, newPassword: 'a new admin password' },
   // Last: a pupil signing in ends the educator session the samples above used.

@@ -55,7 +55,7 @@ export function useTempHosts(): { start(options?: Partial<BrowserHostOptions>): 
     const rendererDir = path.join(dir, 'renderer');
     makeFakeRenderer(rendererDir);
     fs.writeFileSync(path.join(dir, 'secret.txt'), SECRET_TEXT);
-    const host = await startBrowserHost({ dataDir, port: 0, host: '127.0.0.1', rendererDir, appVersion: '9.9.9-test', ...options });
+    const host = await startBrowserHost({ dataDir, port: 0, host: '127.0.0.1', rendererDir, appVersion: '9.9.9-test', automaticBackups: false, ...options });
     hosts.push(host);
     return { host, dir, dataDir, rendererDir };
   };

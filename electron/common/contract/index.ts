@@ -3,6 +3,7 @@ import { DEFAULT_PAYLOAD_LIMIT_BYTES } from '../channels';
 import type { IpcError } from '../errors';
 import { mergeDomainMaps, type AccessLevel, type AuditRecord, type ChannelSpec } from './define';
 import { administrationContract } from './administration';
+import { automaticBackupContract } from './backups';
 import { classContract } from './classes';
 import { educatorContract } from './educators';
 import { learnerContract } from './learners';
@@ -27,6 +28,7 @@ export const contract = mergeDomainMaps(
   maintenanceContract,
   transferContract,
   administrationContract,
+  automaticBackupContract,
 );
 
 export type Contract = typeof contract;
