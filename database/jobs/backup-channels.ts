@@ -9,8 +9,8 @@ const CHECK_INLINE_MAX_CHARS = 256 * 1024;
 export const backupHandlers = channelHandlers({
   checkBackupFile: (ctx, { content }) => (content.length <= CHECK_INLINE_MAX_CHARS ? checkBackupView(parseBackupFile(content)) : ctx.jobs.check(content)),
   startBackup: (ctx, filters) => ({ jobId: ctx.jobs.start({ kind: 'backup', dataDir: ctx.dataDir, appVersion: ctx.environment.appVersion, filters }) }),
-  startRestore: (ctx, { content, fileName, replace, dryRun }) => ({
-    jobId: ctx.jobs.start({ kind: 'restore', dataDir: ctx.dataDir, content, fileName: path.basename(fileName), replace, dryRun }),
+  startRestore: (ctx, { content, fileName, replace, dryRun, onConflict, allowPartial }) => ({
+    jobId: ctx.jobs.start({ kind: 'restore', dataDir: ctx.dataDir, content, fileName: path.basename(fileName), replace, dryRun, onConflict, allowPartial }),
   }),
   getJobStatus: (ctx, { jobId }) => ctx.jobs.status(jobId),
 });

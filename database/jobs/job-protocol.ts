@@ -1,12 +1,12 @@
 import type { IpcError } from '../../electron/common/errors';
-import type { AutomaticBackupCopyView, BackupCheckView } from '../../electron/common/transfer-views';
+import type { AutomaticBackupCopyView, BackupCheckView, ImportPolicy } from '../../electron/common/transfer-views';
 import type { BackupFilters } from '../transfer/backup-file';
 import type { ImportReport } from '../transfer/profile-import';
 
 /** What the main thread hands a job worker, and what the worker sends back. */
 export type JobRequest =
   | { kind: 'backup'; dataDir: string; appVersion: string; filters: BackupFilters }
-  | { kind: 'restore'; dataDir: string; content: string; fileName: string; replace: boolean; dryRun: boolean }
+  | { kind: 'restore'; dataDir: string; content: string; fileName: string; replace: boolean; dryRun: boolean; onConflict?: ImportPolicy; allowPartial?: boolean }
   /** A checked copy of the whole database into `folder` (see database/backups/automatic-backups.ts). */
   | { kind: 'automaticBackup'; dataDir: string; folder: string };
 

@@ -40,7 +40,8 @@ async function run(request: WorkerRequest, chunkedResult: boolean): Promise<Back
       }
       return { kind: 'backup', fileName: `dala-backup-${localDay(new Date(now))}.json`, content, learners: backup.metadata.learners, records };
     }
-    const report = await restoreBackup(database, request.content, { replace: request.replace, dryRun: request.dryRun, source: request.fileName, onProgress });
+    const { replace, dryRun, onConflict, allowPartial } = request;
+    const report = await restoreBackup(database, request.content, { replace, dryRun, onConflict, allowPartial, source: request.fileName, onProgress });
     return { kind: 'restore', report };
   } finally {
     database.close();

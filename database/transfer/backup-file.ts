@@ -143,9 +143,22 @@ export function backupFileContent(backup: BackupV1): string {
   return canonicalDocumentText(backup, backup.checksum.value).text;
 }
 
-/** What checkBackupFile answers about a valid backup. */
-export function checkBackupView(backup: BackupV1): { createdAt: string; appVersion: string; learners: number; counts: RecordCounts } {
-  return { createdAt: backup.createdAt, appVersion: backup.appVersion, learners: backup.metadata.learners, counts: backup.metadata.counts };
+/** Whether a backup holds only some learners or some dates (it was made with filters), so it cannot stand for the whole machine. */
+export function isFilteredBackup(filters: BackupFilters): boolean {
+  return Boolean(filters.learnerIds?.length || filters.since || filters.until);
+}
+
+/** What checkBackupFile and `dala backup verify` answer about a valid backup. */
+export function checkBackupView(backup: BackupV1): { createdAt: string; appVersion: string; learners: number; counts: RecordCounts; filters: BackupFilters; filtered: boolean; accounts: boolean } {
+  return {
+    createdAt: backup.createdAt,
+    appVersion: backup.appVersion,
+    learners: backup.metadata.learners,
+    counts: backup.metadata.counts,
+    filters: backup.filters,
+    filtered: isFilteredBackup(backup.filters),
+    accounts: backup.school !== undefined,
+  };
 }
 
 export { countRecords };

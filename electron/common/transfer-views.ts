@@ -68,6 +68,11 @@ export interface BackupCheckView {
   appVersion: string;
   learners: number;
   counts: Record<string, number>;
+  /** The filters it was made with (learners, dates); `filtered` when there are any. */
+  filters: { learnerIds?: string[] | undefined; since?: string | undefined; until?: string | undefined };
+  filtered: boolean;
+  /** Whether it carries accounts, classes and settings (backups from app 0.2 on). */
+  accounts: boolean;
 }
 
 export type JobKind = 'backup' | 'restore' | 'automaticBackup';

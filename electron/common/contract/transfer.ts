@@ -44,7 +44,14 @@ export const transferContract = {
     { audit: () => ({ action: 'backup_started' }) },
   ),
   startRestore: channel<{ jobId: string }>()(
-    z.strictObject({ content: z.string().min(1, 'the file is empty'), fileName: z.string().min(1).max(255), replace: z.boolean(), dryRun: z.boolean() }),
+    z.strictObject({
+      content: z.string().min(1, 'the file is empty'),
+      fileName: z.string().min(1).max(255),
+      replace: z.boolean(),
+      dryRun: z.boolean(),
+      onConflict: z.enum(IMPORT_POLICIES).optional(),
+      allowPartial: z.boolean().optional(),
+    }),
     'admin',
     { maxRequestBytes: 512 * MIB, audit: (input) => (input.dryRun ? undefined : { action: 'restore_started', targetType: 'file', detail: input.replace ? 'replace' : 'merge' }) },
   ),
