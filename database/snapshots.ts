@@ -8,7 +8,7 @@ import { readLastImport } from './last-import';
  * Snapshots are whole-database copies made with SQLite's online backup API, so they are
  * consistent even while the app is writing. Each reason keeps its own newest few.
  */
-export const SNAPSHOT_REASONS = ['pre-migrate', 'pre-import', 'pre-restore', 'pre-snapshot-restore', 'pre-rollback', 'manual'] as const;
+export const SNAPSHOT_REASONS = ['pre-migrate', 'pre-import', 'pre-restore', 'pre-snapshot-restore', 'pre-rollback', 'pre-repair', 'manual'] as const;
 export type SnapshotReason = (typeof SNAPSHOT_REASONS)[number];
 export const SNAPSHOTS_KEPT_PER_REASON = 5;
 
@@ -20,7 +20,7 @@ export interface SnapshotInfo {
   path: string;
 }
 
-const NAME = /^(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z)_(pre-migrate|pre-import|pre-restore|pre-snapshot-restore|pre-rollback|manual)(?:_(\d+))?\.db$/;
+const NAME = /^(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z)_(pre-migrate|pre-import|pre-restore|pre-snapshot-restore|pre-rollback|pre-repair|manual)(?:_(\d+))?\.db$/;
 
 export function snapshotsDir(dataDir: string): string {
   return path.join(dataDir, 'snapshots');

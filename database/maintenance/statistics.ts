@@ -11,6 +11,8 @@ export const TABLE_NAMES = [
   'activity_attempts',
 ] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
+/** The tables of a learner's rows (all but the learners themselves). */
+export const CHILD_TABLE_NAMES = TABLE_NAMES.filter((t) => t !== 'learner_profiles');
 const REMOVABLE: readonly TableName[] = ['preferences', 'interests', 'struggles'];
 
 export interface DatabaseStatistics {

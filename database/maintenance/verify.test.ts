@@ -52,7 +52,9 @@ describe('verifyDatabase', () => {
     const database = await dirs.open();
     seedDemoData(database, { learners: 3, attemptsPerLearner: 6, seed: 5, start: new Date(Date.now() - 5 * 86_400_000) });
     const report = verifyDatabase(database.sqlite);
-    expect(report).toEqual({ healthy: true, problems: [], warnings: [], orphansRemoved: 0 });
+    expect(report).toMatchObject({ healthy: true, problems: [], warnings: [], orphansRemoved: 0, progressRebuilt: 0 });
+    expect(report.checks.map((c) => c.check)).toEqual(['integrity', 'foreign_keys', 'orphan', 'progress', 'score_range', 'status', 'timestamp', 'json', 'coverage', 'assessment']);
+    expect(report.checks.every((c) => c.problems === 0 && c.warnings === 0 && c.label.length > 0)).toBe(true);
   });
 
   it('reports each damaged row with its table and row id', async () => {
@@ -112,5 +114,27 @@ describe('verifyDatabase', () => {
     const report = verifyDatabase(sqlite, { now: NOW });
     expect(report.healthy).toBe(true);
     expect(report.warnings).toEqual([expect.objectContaining({ check: 'coverage', learnerId: 'L1' })]);
+  });
+
+  it('warns about a learner who has not started the assessment at all', async () => {
+    const { sqlite } = await dirs.open();
+    sqlite.prepare("INSERT INTO learner_profiles VALUES ('L1', 'Ada', ?, ?)").run(T, T);
+    const report = verifyDatabase(sqlite, { now: NOW });
+    expect(report.healthy).toBe(true);
+    expect(report.warnings).toEqual([expect.objectContaining({ check: 'assessment', learnerId: 'L1' })]);
+    expect(report.checks.find((c) => c.check === 'assessment')).toMatchObject({ warnings: 1, problems: 0 });
+  });
+
+  it('finds attempts whose objective has no progress, and --fix rebuilds it as saving the attempts would have', async () => {
+    const saved = await dirs.open();
+    seedDemoData(saved, { learners: 1, attemptsPerLearner: 8, seed: 3, start: new Date(Date.now() - 3 * 86_400_000) });
+    const expected = saved.sqlite.prepare('SELECT learner_id, lo_id, status, started_at, completed_at, score FROM learning_objective_progress ORDER BY lo_id').all();
+    saved.sqlite.prepare('DELETE FROM learning_objective_progress').run();
+    const report = verifyDatabase(saved.sqlite);
+    expect(report.healthy).toBe(false);
+    expect(report.problems.filter((p) => p.check === 'progress').length).toBe(expected.length);
+    const fixed = verifyDatabase(saved.sqlite, { fix: true });
+    expect(fixed).toMatchObject({ healthy: true, progressRebuilt: expected.length });
+    expect(saved.sqlite.prepare('SELECT learner_id, lo_id, status, started_at, completed_at, score FROM learning_objective_progress ORDER BY lo_id').all()).toEqual(expected);
   });
 });

@@ -1,10 +1,25 @@
 import type { VerifyFindingView } from '../../electron/common/maintenance-views';
 import type Database from 'better-sqlite3';
 import { diagnosticTasks, preferenceTasks } from '../../electron/common/content';
-import { TABLE_NAMES, type TableName } from './statistics';
+import { CHILD_TABLE_NAMES, type TableName } from './statistics';
+import { ATTEMPTS_WITHOUT_PROGRESS, rebuildMissingProgress, removeOrphans } from './verify-repairs';
+
+export const VERIFY_CHECKS = {
+  integrity: 'SQLite integrity check',
+  foreign_keys: 'every row points to rows that exist',
+  orphan: 'every row belongs to a learner',
+  progress: 'every attempt has its objective\'s progress',
+  score_range: 'scores are between 0 and 1',
+  status: 'objective statuses are known ones',
+  timestamp: 'times are UTC, in order, and not in the future',
+  json: 'details are valid JSON',
+  coverage: 'started assessments are finished',
+  assessment: 'every learner has started the assessment',
+} as const;
+export type VerifyCheck = keyof typeof VERIFY_CHECKS;
 
 export interface VerifyFinding {
-  check: 'integrity' | 'foreign_keys' | 'orphan' | 'score_range' | 'status' | 'timestamp' | 'json' | 'coverage';
+  check: VerifyCheck;
   table?: TableName;
   rowId?: number;
   learnerId?: string;
@@ -16,7 +31,11 @@ export interface VerifyReport {
   problems: VerifyFinding[];
   /** Not damage: e.g. a learner who left the assessment half-way. */
   warnings: VerifyFinding[];
+  /** Every check that ran, with what it found (the verbose report). */
+  checks: Array<{ check: VerifyCheck; label: string; problems: number; warnings: number }>;
   orphansRemoved: number;
+  /** Progress rows rebuilt from attempts that had none. */
+  progressRebuilt: number;
 }
 
 const ISO_GLOB = "'[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-5][0-9].[0-9][0-9][0-9]Z'";
@@ -43,7 +62,6 @@ const JSON_COLUMNS: Array<[TableName, string, boolean]> = [
   ['badges', 'details', true],
   ['activity_attempts', 'attempt_details', true],
 ];
-const CHILD_TABLES = TABLE_NAMES.filter((t) => t !== 'learner_profiles');
 
 type Row = { rowId: number; learnerId?: string; value?: unknown };
 
@@ -105,7 +123,7 @@ function checkCoverage(sqlite: Database.Database, out: VerifyFinding[]): void {
 }
 
 function findOrphans(sqlite: Database.Database): VerifyFinding[] {
-  return CHILD_TABLES.flatMap((table) =>
+  return CHILD_TABLE_NAMES.flatMap((table) =>
     rowsWhere(sqlite, table, 'NULL', 'learner_id NOT IN (SELECT id FROM learner_profiles)').map((r) => ({
       check: 'orphan' as const,
       table,
@@ -116,10 +134,22 @@ function findOrphans(sqlite: Database.Database): VerifyFinding[] {
   );
 }
 
-function removeOrphans(sqlite: Database.Database): number {
-  return sqlite.transaction(() =>
-    CHILD_TABLES.reduce((n, table) => n + sqlite.prepare(`DELETE FROM ${table} WHERE learner_id NOT IN (SELECT id FROM learner_profiles)`).run().changes, 0),
-  ).immediate();
+function checkAttemptsHaveProgress(sqlite: Database.Database, out: VerifyFinding[]): void {
+  for (const r of sqlite.prepare(ATTEMPTS_WITHOUT_PROGRESS).all() as Array<{ learnerId: string; loId: string; attempts: number }>) {
+    out.push({ check: 'progress', table: 'activity_attempts', learnerId: r.learnerId, message: `${r.attempts} attempt(s) at ${r.loId} but no progress for it (dala verify --fix rebuilds it)` });
+  }
+}
+
+/** A learner with no interest, preference or diagnostic at all has not begun the assessment. */
+function checkAssessmentStarted(sqlite: Database.Database, out: VerifyFinding[]): void {
+  const rows = sqlite
+    .prepare(
+      `SELECT id AS learnerId FROM learner_profiles l WHERE NOT EXISTS (SELECT 1 FROM interests i WHERE i.learner_id = l.id AND i.deleted_at IS NULL)
+         AND NOT EXISTS (SELECT 1 FROM preferences p WHERE p.learner_id = l.id AND p.deleted_at IS NULL)
+         AND NOT EXISTS (SELECT 1 FROM cognitive_metrics m WHERE m.learner_id = l.id) ORDER BY id`,
+    )
+    .all() as Array<{ learnerId: string }>;
+  for (const r of rows) out.push({ check: 'assessment', learnerId: r.learnerId, message: 'has not started the getting-to-know-you assessment yet' });
 }
 
 /**
@@ -127,8 +157,9 @@ function removeOrphans(sqlite: Database.Database): number {
  * CHECK constraints, clocks in the future, half-finished assessments. With `fixOrphans`,
  * rows whose learner is gone are deleted first (in one transaction) and the rest is re-checked.
  */
-export function verifyDatabase(sqlite: Database.Database, options: { fixOrphans?: boolean; now?: Date } = {}): VerifyReport {
-  const orphansRemoved = options.fixOrphans ? removeOrphans(sqlite) : 0;
+export function verifyDatabase(sqlite: Database.Database, options: { fixOrphans?: boolean; fix?: boolean; now?: Date } = {}): VerifyReport {
+  const orphansRemoved = options.fixOrphans || options.fix ? removeOrphans(sqlite) : 0;
+  const progressRebuilt = options.fix ? rebuildMissingProgress(sqlite) : 0;
   const problems: VerifyFinding[] = [];
   for (const r of sqlite.pragma('integrity_check') as Array<{ integrity_check: string }>) {
     if (r.integrity_check !== 'ok') problems.push({ check: 'integrity', message: r.integrity_check });
@@ -141,6 +172,7 @@ export function verifyDatabase(sqlite: Database.Database, options: { fixOrphans?
       problems.push({ check: 'foreign_keys', table: r.table, rowId: r.rowid, message: `points to a missing ${r.parent} row` });
     }
   }
+  checkAttemptsHaveProgress(sqlite, problems);
   checkValues(sqlite, problems);
   checkTimestamps(sqlite, options.now ?? new Date(), problems);
   // integrity_check also names tables whose rows break a CHECK; those rows are reported above
@@ -154,7 +186,14 @@ export function verifyDatabase(sqlite: Database.Database, options: { fixOrphans?
   problems.push(...deduplicated);
   const warnings: VerifyFinding[] = [];
   checkCoverage(sqlite, warnings);
-  return { healthy: problems.length === 0, problems, warnings, orphansRemoved };
+  checkAssessmentStarted(sqlite, warnings);
+  const checks = (Object.keys(VERIFY_CHECKS) as VerifyCheck[]).map((check) => ({
+    check,
+    label: VERIFY_CHECKS[check],
+    problems: problems.filter((p) => p.check === check).length,
+    warnings: warnings.filter((w) => w.check === check).length,
+  }));
+  return { healthy: problems.length === 0, problems, warnings, checks, orphansRemoved, progressRebuilt };
 }
 
 export function describeFinding(f: VerifyFindingView): string {

@@ -20,7 +20,12 @@ export interface VerifyReportView {
   healthy: boolean;
   problems: VerifyFindingView[];
   warnings: VerifyFindingView[];
+  /** Every check that ran and what it found (the verbose report). */
+  checks: Array<{ check: string; label: string; problems: number; warnings: number }>;
   orphansRemoved: number;
+  progressRebuilt: number;
+  /** The snapshot taken before a repair (none when nothing was repaired). */
+  snapshotId: string | null;
 }
 
 export interface AppInfo {

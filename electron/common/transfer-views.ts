@@ -58,7 +58,7 @@ export interface LastImportView {
 
 export interface SnapshotView {
   id: string;
-  reason: 'pre-migrate' | 'pre-import' | 'pre-restore' | 'pre-snapshot-restore' | 'pre-rollback' | 'manual';
+  reason: 'pre-migrate' | 'pre-import' | 'pre-restore' | 'pre-snapshot-restore' | 'pre-rollback' | 'pre-repair' | 'manual';
   createdAt: string;
   sizeBytes: number;
 }

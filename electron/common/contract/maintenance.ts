@@ -6,8 +6,12 @@ import { channel } from './define';
 export const maintenanceContract = {
   // Counts over every learner of the machine, and the check of the whole file: an admin's tools.
   getStatistics: channel<DatabaseStatisticsView>()(z.strictObject({}), 'admin'),
-  verifyDatabase: channel<VerifyReportView>()(z.strictObject({ fixOrphans: z.boolean().optional() }), 'admin', {
-    audit: (input, output) => (input.fixOrphans && output.orphansRemoved > 0 ? { action: 'orphans_fixed', detail: String(output.orphansRemoved) } : undefined),
+  /** `fix` repairs what can be repaired (orphaned rows, missing progress); `fixOrphans` only the orphans. A snapshot comes first. */
+  verifyDatabase: channel<VerifyReportView>()(z.strictObject({ fixOrphans: z.boolean().optional(), fix: z.boolean().optional() }), 'admin', {
+    audit: (_input, output) =>
+      output.orphansRemoved + output.progressRebuilt > 0
+        ? { action: 'orphans_fixed', targetType: 'snapshot', targetId: output.snapshotId ?? undefined, detail: `orphans ${output.orphansRemoved}, progress ${output.progressRebuilt}` }
+        : undefined,
   }),
   getAppInfo: channel<AppInfo>()(z.strictObject({}), 'anyone'),
 };
