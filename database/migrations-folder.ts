@@ -15,6 +15,13 @@ function migrationsFolder(): string {
 }
 
 let cached: MigrationMeta[] | undefined;
+let cachedTags: string[] | undefined;
+
+/** The name of each migration (drizzle-kit's tag, e.g. `0001_school_accounts`), oldest first. */
+export function migrationTags(): string[] {
+  cachedTags ??= (JSON.parse(fs.readFileSync(path.join(migrationsFolder(), 'meta', '_journal.json'), 'utf8')) as { entries: Array<{ tag: string }> }).entries.map((e) => e.tag);
+  return cachedTags;
+}
 
 /** Every migration the app knows, oldest first; the schema version is their count. */
 export function knownMigrations(): MigrationMeta[] {

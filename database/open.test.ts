@@ -19,6 +19,7 @@ const APP_TABLES = [
   'class_members',
   'classes',
   'cognitive_metrics',
+  'dala_schema_history',
   'educators',
   'interests',
   'learner_profiles',

@@ -3,7 +3,8 @@ import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { DalaError } from '../electron/common/errors';
 import { databasePath } from './data-dir';
-import { appSchemaVersion, knownMigrations } from './migrations-folder';
+import { APP_VERSION } from './app-version';
+import { appSchemaVersion, knownMigrations, migrationTags } from './migrations-folder';
 import * as learnerSchema from './schema';
 import * as schoolSchema from './schema-school';
 import { createSnapshot, type SnapshotInfo } from './snapshots';
@@ -47,6 +48,8 @@ export class DatabaseTooNewError extends DalaError {
 }
 
 const DRIZZLE_TABLE = '__drizzle_migrations';
+/** When each schema version was applied, and by which app version (`dala db history`). */
+export const HISTORY_TABLE = 'dala_schema_history';
 
 function applyPragmas(sqlite: Database.Database): void {
   sqlite.pragma('journal_mode = WAL');
@@ -76,11 +79,15 @@ function migrate(sqlite: Database.Database, fromVersion: number): void {
   const pending = knownMigrations().slice(fromVersion);
   sqlite.transaction(() => {
     sqlite.exec(`CREATE TABLE IF NOT EXISTS "${DRIZZLE_TABLE}" (id INTEGER PRIMARY KEY AUTOINCREMENT, hash text NOT NULL, created_at numeric)`);
+    sqlite.exec(`CREATE TABLE IF NOT EXISTS "${HISTORY_TABLE}" (version INTEGER PRIMARY KEY, tag TEXT NOT NULL, applied_at TEXT NOT NULL, app_version TEXT NOT NULL)`);
     const record = sqlite.prepare(`INSERT INTO "${DRIZZLE_TABLE}" (hash, created_at) VALUES (?, ?)`);
-    for (const migration of pending) {
+    const history = sqlite.prepare(`INSERT OR REPLACE INTO "${HISTORY_TABLE}" (version, tag, applied_at, app_version) VALUES (?, ?, ?, ?)`);
+    const appliedAt = new Date().toISOString();
+    pending.forEach((migration, i) => {
       for (const statement of migration.sql) if (statement.trim()) sqlite.exec(statement);
       record.run(migration.hash, migration.folderMillis);
-    }
+      history.run(fromVersion + i + 1, migrationTags()[fromVersion + i] ?? 'unknown', appliedAt, APP_VERSION);
+    });
     sqlite.pragma(`user_version = ${appSchemaVersion()}`);
   }).immediate();
 }

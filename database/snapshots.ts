@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type BetterSqlite3 from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3';
 import { DalaError } from '../electron/common/errors';
 import { readLastImport } from './last-import';
 
@@ -81,6 +81,20 @@ export async function createSnapshot(
   if (!info) throw new DalaError('storage', 'The snapshot was written under an unexpected name.');
   if (prune) pruneSnapshots(dataDir, reason);
   return info;
+}
+
+/**
+ * A snapshot of a database file this process has not opened (rollback, snapshot restore from the
+ * command line): a read-only connection of its own, so not even a newer schema is a problem.
+ */
+export async function createSnapshotOfFile(file: string, dataDir: string, reason: SnapshotReason): Promise<SnapshotInfo> {
+  // Read-write but never written: a read-only connection cannot open a closed WAL database whose -shm is gone.
+  const source = new BetterSqlite3(file, { fileMustExist: true });
+  try {
+    return await createSnapshot(source, dataDir, reason);
+  } finally {
+    source.close();
+  }
 }
 
 /**

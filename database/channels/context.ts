@@ -1,4 +1,5 @@
 import { readSettings } from '../administration/settings-store';
+import { markAppRunning } from '../app-running';
 import { startBackupSchedule, type BackupSchedule } from '../backups/backup-schedule';
 import type { OpenedDatabase } from '../open';
 import { createJobRunner, type JobRunner } from '../jobs/job-runner';
@@ -37,6 +38,8 @@ export interface HandlerContext extends ManagerContext {
  */
 export function createHandlerContext(database: OpenedDatabase, environment: ChannelEnvironment): HandlerContext & { close(): Promise<void> } {
   const jobs = createJobRunner();
+  // The app and the browser host keep the database open for long: `dala db rollback` must know.
+  const unmarkRunning = environment.shell === 'cli' ? undefined : markAppRunning(database.dataDir);
   const automaticBackups = environment.automaticBackups
     ? startBackupSchedule({
         sqlite: database.sqlite,
@@ -59,6 +62,7 @@ export function createHandlerContext(database: OpenedDatabase, environment: Chan
     close: async () => {
       await automaticBackups?.close();
       await jobs.close();
+      unmarkRunning?.();
     },
   };
 }
