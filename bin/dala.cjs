@@ -1,16 +1,32 @@
 #!/usr/bin/env node
 'use strict';
-// The `dala` command runs the TypeScript sources through tsx, so `npx dala` works right after
-// `npm ci` with no build step. Packaged apps run the same code from their bundle.
-require('tsx/cjs/api').register();
-const { runCli } = require('../database/cli/main.ts');
+// The `dala` command: runs the CLI from its bundle (out/main/cli.js, built by `npm run build`), with
+// production dependencies only. In a checkout it builds first when the sources are newer.
+const path = require('node:path');
+const { spawnSync } = require('node:child_process');
 
-runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env }).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error) => {
-    process.stderr.write(`dala: unexpected failure: ${error && error.message ? error.message : String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+const root = path.resolve(__dirname, '..');
+let freshness;
+try {
+  freshness = require('../scripts/bundle-freshness.cjs');
+} catch {
+  // An installed copy without scripts/: the bundle is all there is.
+}
+if (freshness && freshness.bundlesAreStale(root)) {
+  process.stderr.write('dala: building the app first (its sources changed)…\n');
+  const failure = freshness.buildBundles(root, spawnSync);
+  if (failure) {
+    process.stderr.write(`dala: ${failure}\n`);
+    process.exit(1);
+  }
+}
+let cli;
+try {
+  cli = require(path.join(root, 'out', 'main', 'cli.js'));
+} catch (error) {
+  process.stderr.write(`dala: the command line is not built (${error && error.code ? error.code : 'missing'}): run "npm run build".\n`);
+  process.exit(1);
+}
+cli.runCliProcess(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

@@ -2,16 +2,15 @@
 // when its sources are newer than the bundles in out/, then runs it: in Electron where the binary
 // exists, otherwise (or with --browser) in the browser host on 127.0.0.1.
 import { spawn, spawnSync } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ensureElectronNativeBinding, NATIVE_BINDING_ENV } from './electron-native.mjs';
 import { electronBinaryPath, ensureDependencies, root } from './ensure-deps.mjs';
+import freshness from './bundle-freshness.cjs';
+
+const { bundlesAreStale, buildBundles } = freshness;
 
 const USAGE = 'npm start -- [--browser] [--port N] [--data-dir DIR]';
-const SOURCE_DIRS = ['renderer', 'electron', 'resources', 'database'];
-const SOURCE_FILES = ['electron.vite.config.ts'];
-const BUNDLES = ['out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html'];
 
 /** --browser is ours; everything else goes to the app (Electron may also get a .dalaprofile path). */
 function parseStartArguments(argv) {
@@ -32,44 +31,12 @@ function parseStartArguments(argv) {
   }
 }
 
-/** The newest modification time of the app's sources (tests do not go into the bundles). */
-function newestSourceTime(entry) {
-  let stat;
-  try {
-    stat = fs.statSync(entry);
-  } catch {
-    return 0;
-  }
-  if (!stat.isDirectory()) return /\.test\.[cm]?[jt]sx?$/.test(entry) ? 0 : stat.mtimeMs;
-  let newest = 0;
-  for (const name of fs.readdirSync(entry)) {
-    if (name === 'node_modules' || name === 'test-support' || name.startsWith('.')) continue;
-    newest = Math.max(newest, newestSourceTime(path.join(entry, name)));
-  }
-  return newest;
-}
-
-function buildIsStale() {
-  const bundleTimes = BUNDLES.map((file) => {
-    try {
-      return fs.statSync(path.join(root, file)).mtimeMs;
-    } catch {
-      return undefined;
-    }
-  });
-  if (bundleTimes.includes(undefined)) return true;
-  const sources = Math.max(...[...SOURCE_DIRS, ...SOURCE_FILES].map((entry) => newestSourceTime(path.join(root, entry))));
-  return Math.min(...bundleTimes) < sources;
-}
-
 function buildIfStale() {
-  if (!buildIsStale()) return;
+  if (!bundlesAreStale(root)) return;
   console.log('Building the app…');
-  const bin = path.join(root, 'node_modules', '.bin', process.platform === 'win32' ? 'electron-vite.cmd' : 'electron-vite');
-  const result = spawnSync(bin, ['build'], { cwd: root, encoding: 'utf8', shell: process.platform === 'win32' });
-  if (result.status !== 0) {
-    process.stderr.write(`${result.stdout ?? ''}${result.stderr ?? ''}${result.error ? `${result.error.message}\n` : ''}`);
-    console.error('npm start: building the app failed; see the messages above.');
+  const failure = buildBundles(root, spawnSync);
+  if (failure) {
+    console.error(`npm start: ${failure}`);
     process.exit(1);
   }
 }

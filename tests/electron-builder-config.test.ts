@@ -33,7 +33,7 @@ const RELEASE_FUSES = {
   enableEmbeddedAsarIntegrityValidation: true,
 };
 const NATIVE_MODULE = 'node_modules/better-sqlite3/build/Release/better_sqlite3.node';
-const MUST_PACKAGE = ['out/main/index.js', 'out/main/job-worker.js', 'out/preload/index.cjs', 'out/renderer/index.html', 'database/migrations/0000_initial_schema.sql', 'database/migrations/meta/_journal.json', 'package.json'];
+const MUST_PACKAGE = ['out/main/index.js', 'out/main/job-worker.js', 'out/main/cli.js', 'out/main/host.js', 'out/main/migrations/0000_initial_schema.sql', 'out/main/migrations/meta/_journal.json', 'out/preload/index.cjs', 'out/renderer/index.html', 'package.json'];
 const MUST_NOT_PACKAGE = ['electron/main/index.ts', 'electron/common/contract/index.ts', 'renderer/src/App.tsx', 'renderer/index.html', 'database/open.ts', 'database/open.test.ts', 'host/server.ts', 'tests/lint-layering.test.ts', 'e2e/picker.spec.ts', 'e2e/electron/app.spec.ts', 'scripts/test.mjs', 'resources/icons/icon.svg', 'electron-builder.yml'];
 
 /** The file associations a platform ends up with (its own list, else the top-level one). */
@@ -72,7 +72,7 @@ export function builderConfigProblems(config: Json): string[] {
   for (const file of MUST_PACKAGE) check(isPackaged(config, file), `files packages ${file}`);
   for (const file of MUST_NOT_PACKAGE) check(!isPackaged(config, file), `files leaves out ${file}`);
   check(
-    positiveFilePatterns(config).every((p) => !/^(\*\*\/)?\*(\.\*)?$|\*\*\/\*$/.test(p) || p.startsWith('out/') || p.startsWith('database/migrations/')),
+    positiveFilePatterns(config).every((p) => !/^(\*\*\/)?\*(\.\*)?$|\*\*\/\*$/.test(p) || p.startsWith('out/')),
     'files has no catch-all pattern that would pull in sources',
   );
 
@@ -81,6 +81,18 @@ export function builderConfigProblems(config: Json): string[] {
   check(list(config.asarUnpack).some((p) => typeof p === 'string' && minimatch(NATIVE_MODULE, p, { dot: true })), 'asarUnpack covers better-sqlite3');
   check(!list(config.files).some((p) => typeof p === 'string' && p.startsWith('!') && minimatch(NATIVE_MODULE, p.slice(1), { dot: true })), 'files does not exclude better_sqlite3.node');
   check(config.npmRebuild === true, 'npmRebuild is true (native modules rebuilt for Electron)');
+
+  // The `dala` command on every OS: a wrapper that runs the installed app with --cli.
+  const copies = (value: unknown) => list(value).map(obj);
+  const shipsWrapper = (entries: unknown, from: string, to: string) =>
+    copies(entries).some((e) => e.from === from && e.to === to && existing(from) && fs.readFileSync(path.resolve(root, from), 'utf8').includes('--cli'));
+  check(shipsWrapper(obj(config.linux).extraFiles, 'resources/linux/dala', 'dala'), 'linux.extraFiles puts resources/linux/dala beside the binary');
+  const deb = obj(config.deb);
+  const debScript = (key: string) => (existing(deb[key] as string) ? fs.readFileSync(path.resolve(root, deb[key] as string), 'utf8') : '');
+  check(debScript('afterInstall').includes('/usr/bin/dala') && debScript('afterInstall').includes('update-alternatives'), 'deb.afterInstall keeps electron-builder\'s steps and links /usr/bin/dala');
+  check(debScript('afterRemove').includes('/usr/bin/dala'), 'deb.afterRemove removes /usr/bin/dala');
+  check(shipsWrapper(obj(config.win).extraFiles, 'resources/windows/dala.cmd', 'dala.cmd'), 'win.extraFiles puts dala.cmd in the install folder');
+  check(shipsWrapper(obj(config.mac).extraResources, 'resources/macos/dala', 'dala'), 'mac.extraResources puts dala in Contents/Resources');
 
   // Fuses (release builds).
   const fuses = obj(config.electronFuses);
@@ -168,7 +180,11 @@ describe('electron-builder.yml', () => {
     ['electronFuses', (c) => delete c.electronFuses],
     ...Object.keys(RELEASE_FUSES).map((fuse): [string, (c: Json) => void] => [`electronFuses.${fuse}`, (c) => delete obj(c.electronFuses)[fuse]]),
     ['files out/**', (c) => (c.files = list(c.files).filter((p) => p !== 'out/**/*'))],
-    ['files database/migrations/**', (c) => (c.files = list(c.files).filter((p) => p !== 'database/migrations/**/*'))],
+    ['the linux dala wrapper', (c) => delete obj(c.linux).extraFiles],
+    ['the deb after-install link', (c) => delete obj(c.deb).afterInstall],
+    ['the deb after-remove unlink', (c) => delete obj(c.deb).afterRemove],
+    ['the Windows dala.cmd', (c) => delete obj(c.win).extraFiles],
+    ['the macOS dala wrapper', (c) => (obj(c.mac).extraResources = [{ from: 'resources/macos/missing', to: 'dala' }])],
     ['sources kept out of files', (c) => (c.files = [...list(c.files), '**/*'])],
     ['win.icon', (c) => (obj(c.win).icon = 'resources/icons/missing.ico')],
     ['the deb maintainer', (c) => delete obj(c.linux).maintainer],

@@ -50,6 +50,14 @@ export class FakeApp extends EventEmitter {
   quit(): void {
     this.quitCalls++;
   }
+  /** Exit codes `app.exit(code)` was called with (the CLI mode leaves this way). */
+  readonly exitCodes: number[] = [];
+  exit(code = 0): void {
+    this.exitCodes.push(code);
+  }
+  disableHardwareAcceleration(): void {
+    this.calls.push('disableHardwareAcceleration');
+  }
   isReady(): boolean {
     return this.readyFlag;
   }
