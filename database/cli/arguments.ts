@@ -75,3 +75,19 @@ export function dateArgument(value: string, edge: 'start' | 'end', flag: string,
   if (Number.isNaN(parsed) || !/Z$/.test(day)) throw new UsageError(`${flag} must be a date like 2026-03-01 or a UTC time like 2026-03-01T08:00:00.000Z. Usage: ${usage}`);
   return new Date(parsed).toISOString();
 }
+
+/**
+ * `--password` / `--pin` on the command line would stay in shell history and be visible to other
+ * accounts in the process list, so they are refused with a pointer to the stdin flag. Only the
+ * option's name is echoed, never its value.
+ */
+export function refuseSecretsOnArgv(args: readonly string[], names: readonly string[], usage: string): void {
+  for (const arg of args) {
+    if (arg === '--') return;
+    const name = arg.split('=', 1)[0] as string;
+    if (names.includes(name))
+      throw new UsageError(
+        `unknown option '${name}': passwords and PINs are never taken from the command line (shell history and the process list would keep them); pipe it in with ${name}-stdin. Usage: ${usage}`,
+      );
+  }
+}

@@ -13,8 +13,23 @@ import { seedCommand } from './seed-command';
 import { snapshotCommands } from './snapshot-commands';
 import { transferCommands } from './transfer-commands';
 import { backupCommands } from './backup-commands';
+import { auditCommand } from './audit-commands';
+import { classCommands } from './class-commands';
+import { educatorCommands } from './educator-commands';
+import { setSecretCommand } from './learner-secret-commands';
 
-export const cliCommands: CliCommand[] = [...learnerCommands, seedCommand, ...maintenanceCommands, ...transferCommands, ...backupCommands, ...snapshotCommands];
+export const cliCommands: CliCommand[] = [
+  ...learnerCommands,
+  setSecretCommand,
+  ...classCommands,
+  ...educatorCommands,
+  auditCommand,
+  seedCommand,
+  ...maintenanceCommands,
+  ...transferCommands,
+  ...backupCommands,
+  ...snapshotCommands,
+];
 
 /** The command line runs with the machine owner's rights (DESIGN.md, "Who may do what"). */
 const CLI = { kind: 'cli' } as const;

@@ -1,8 +1,13 @@
-/** Where a command writes; injected so tests and the packaged app can capture it. */
+/** Where passwords and PINs come from: a pipe, a file, or a terminal (then typed without echo). */
+export type CliInput = NodeJS.ReadableStream & { isTTY?: boolean };
+
+/** Where a command writes (and reads secrets from); injected so tests and the packaged app can capture it. */
 export interface CliIo {
   stdout: { write(text: string): unknown };
   stderr: { write(text: string): unknown };
   env: NodeJS.ProcessEnv;
+  /** Defaults to process.stdin: bin/dala.cjs passes none, and only `--password-stdin`/`--pin-stdin` read it. */
+  stdin?: CliInput;
 }
 
 export function printJson(io: CliIo, value: unknown): void {

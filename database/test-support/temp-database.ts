@@ -153,11 +153,14 @@ export interface DalaRun {
   stderr: string;
 }
 
-/** Runs the real `dala` CLI in a child process, as an educator would (`DALA_DATA_DIR` cleared). */
-export function runDala(args: readonly string[], env: NodeJS.ProcessEnv = {}): DalaRun {
+/**
+ * Runs the real `dala` CLI in a child process, as an educator would (`DALA_DATA_DIR` cleared).
+ * `stdin` is piped in (and then closed), as `printf '%s\n' "$P" | dala …` would; without it stdin is empty.
+ */
+export function runDala(args: readonly string[], env: NodeJS.ProcessEnv = {}, stdin?: string): DalaRun {
   const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
   if (!('DALA_DATA_DIR' in env)) delete childEnv.DALA_DATA_DIR;
-  const result = spawnSync(process.execPath, [path.join('bin', 'dala.cjs'), ...args], { cwd: PROJECT_ROOT, encoding: 'utf8', env: childEnv, timeout: 20_000 });
+  const result = spawnSync(process.execPath, [path.join('bin', 'dala.cjs'), ...args], { cwd: PROJECT_ROOT, encoding: 'utf8', env: childEnv, timeout: 20_000, input: stdin ?? '' });
   if (result.error) throw result.error;
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
