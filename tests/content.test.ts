@@ -2,13 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, it, expect } from 'vitest';
 import { z } from 'zod';
-import interestsJson from '../../../resources/content/interests.json';
-import strugglesJson from '../../../resources/content/struggles.json';
-import preferenceTasksJson from '../../../resources/content/preference-tasks.json';
-import diagnosticsJson from '../../../resources/content/diagnostics.json';
-import curriculumJson from '../../../resources/content/curriculum.json';
-import badgesJson from '../../../resources/content/badges.json';
-import { FIXED_ICONS } from './icons';
+import interestsJson from '../resources/content/interests.json';
+import strugglesJson from '../resources/content/struggles.json';
+import preferenceTasksJson from '../resources/content/preference-tasks.json';
+import diagnosticsJson from '../resources/content/diagnostics.json';
+import curriculumJson from '../resources/content/curriculum.json';
+import badgesJson from '../resources/content/badges.json';
+import { FIXED_ICONS } from '../electron/common/content/icons';
 import {
   DIAGNOSTIC_KINDS,
   badgesFileSchema,
@@ -24,7 +24,7 @@ import {
   type PreferenceTask,
   type StruggleArea,
   type Subject,
-} from './schemas';
+} from '../electron/common/content/schemas';
 
 /** Everything the cross-file checks look at; the real content and broken copies both fit it. */
 interface Content {
@@ -42,7 +42,7 @@ interface Content {
  */
 let content: Content;
 async function loadContent(): Promise<void> {
-  const loaded = await import('./index');
+  const loaded = await import('../electron/common/content/index');
   content = {
     interests: loaded.interests,
     struggles: loaded.struggleAreas,
@@ -209,7 +209,7 @@ function pieceProblems(c: Content, svgOf: (icon: string) => string | undefined):
 }
 
 /** The icon ids there are files for: resources/content/icons/<id>.svg (their insides: icon-files.test.ts). */
-const ICON_DIR = path.resolve(__dirname, '../../../resources/content/icons');
+const ICON_DIR = path.resolve(__dirname, '../resources/content/icons');
 const iconFiles: ReadonlySet<string> = new Set(fs.readdirSync(ICON_DIR).filter((f) => f.endsWith('.svg')).map((f) => f.slice(0, -'.svg'.length)));
 
 /** Every icon named has a file, and every file is named (the renderer bundles the whole folder). */
