@@ -4,9 +4,10 @@ import { CelebrationDialog } from './components/CelebrationDialog';
 import { SaveErrorBanner } from './components/SaveErrorBanner';
 import { ActivityScreen } from './features/activity/ActivityScreen';
 import { AssessmentWizard } from './features/assessment/AssessmentWizard';
-import { EducatorTools } from './features/educator/EducatorTools';
+import { EducatorGate } from './features/educator/gate/EducatorGate';
 import { PathwayScreen } from './features/pathway/PathwayScreen';
 import { LearnerPicker } from './features/picker/LearnerPicker';
+import { useIdleSignOut } from './features/sign-in/use-idle-sign-out';
 import { ProfileReport } from './features/profile/ProfileReport';
 import { ProfileDropZone } from './features/transfer/ProfileDropZone';
 import { useMainProcessEvents } from './features/transfer/use-main-events';
@@ -30,7 +31,7 @@ function CurrentScreen() {
     case 'profile':
       return <ProfileReport />;
     case 'educator':
-      return <EducatorTools />;
+      return <EducatorGate />;
   }
 }
 
@@ -40,6 +41,7 @@ export function App() {
   const mainRef = useRef<HTMLElement>(null);
   const handledFocus = useRef(0);
   useMainProcessEvents();
+  useIdleSignOut();
   // Moving between screens puts focus on the new screen's heading, so keyboard and screen-reader
   // users start at the top of what changed; unless something asked for a field (File ▸ New learner).
   useEffect(() => {

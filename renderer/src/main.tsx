@@ -7,7 +7,8 @@ import { StoreProvider } from './store/store-context';
 import './styles/app.css';
 
 const store = createAppStore(resolveDalaApi());
-void store.getState().loadLearners();
+// Who is signed in (a reload carries on as them) and the picker's classes and names.
+void store.getState().startSession();
 
 const root = document.getElementById('root');
 if (root)

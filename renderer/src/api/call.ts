@@ -6,11 +6,14 @@ import type { IpcError } from '../../../electron/common/errors';
 export class DalaCallError extends Error {
   readonly code: IpcError['code'];
   readonly field: string | undefined;
+  /** With `rate_limited`: how long to wait before the next try. */
+  readonly retryAfterSeconds: number | undefined;
   constructor(error: IpcError) {
     super(error.message);
     this.name = 'DalaCallError';
     this.code = error.code;
     this.field = error.field;
+    this.retryAfterSeconds = error.retryAfterSeconds;
   }
 }
 

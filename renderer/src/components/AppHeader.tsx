@@ -16,6 +16,7 @@ export function AppHeader() {
   const screen = useAppStore((s) => s.screen);
   const goTo = useAppStore((s) => s.goTo);
   const leaveLearner = useAppStore((s) => s.leaveLearner);
+  const cancelSignIn = useAppStore((s) => s.cancelSignIn);
   const current = (name: Screen['name']) => (screen.name === name || (name === 'pathway' && screen.name === 'activity') ? 'page' : undefined);
   return (
     <header className="app-header">
@@ -35,7 +36,16 @@ export function AppHeader() {
             ))}
           {!profile && (
             <li>
-              <button type="button" className="nav-button" aria-current={current('picker')} onClick={() => goTo({ name: 'picker' })}>
+              <button
+                type="button"
+                className="nav-button"
+                aria-current={current('picker')}
+                onClick={() => {
+                  // Back to the names, also from a half-typed PIN.
+                  cancelSignIn();
+                  goTo({ name: 'picker' });
+                }}
+              >
                 {text.common.navLearners}
               </button>
             </li>

@@ -1,9 +1,12 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { DalaApi } from '../../../electron/common/contract';
+import { createEducatorSlice, type EducatorSlice } from './educator-slice';
+import { guardLearnerCalls } from './learner-call-guard';
 import { createNavigationSlice, type NavigationSlice } from './navigation-slice';
 import { createProfileSlice, type ProfileSlice } from './profile-slice';
 import { createSaveSlice, type SaveSlice } from './save-slice';
 import { createSessionSlice, type SessionSlice } from './session-slice';
+import { createSignInSlice, type SignInSlice } from './sign-in-slice';
 import { createTransferSlice, type TransferSlice } from './transfer-slice';
 
 export interface ApiSlice {
@@ -11,17 +14,20 @@ export interface ApiSlice {
   api: DalaApi;
 }
 
-export type AppState = ApiSlice & SessionSlice & ProfileSlice & SaveSlice & NavigationSlice & TransferSlice;
+export type AppState = ApiSlice & SessionSlice & SignInSlice & ProfileSlice & SaveSlice & NavigationSlice & TransferSlice & EducatorSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** The app's state, split into slices by area; one store per window. */
 export function createAppStore(api: DalaApi): AppStore {
   return createStore<AppState>()((...a) => ({
-    api,
+    // A learner channel refused: the main process ended the session, and the window follows it.
+    api: guardLearnerCalls(api, (unsaved) => a[1]().learnerCallRefused(unsaved)),
     ...createSessionSlice(...a),
+    ...createSignInSlice(...a),
     ...createProfileSlice(...a),
     ...createSaveSlice(...a),
     ...createNavigationSlice(...a),
     ...createTransferSlice(...a),
+    ...createEducatorSlice(...a),
   }));
 }

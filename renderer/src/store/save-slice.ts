@@ -29,6 +29,9 @@ export const createSaveSlice: StateCreator<AppState, [], [], SaveSlice> = (set, 
       return value;
     } catch (error) {
       const code: ErrorCode = error instanceof DalaCallError ? error.code : 'storage';
+      // Refused because the session ended: the picker now says this change was not saved, and
+      // trying again here cannot work until the learner signs in again.
+      if (code === 'forbidden' && get().profile === null) return undefined;
       set({ saveStatus: { state: 'failed', code, retry: () => runSave(operation, apply) } });
       await get().refreshProfile();
       return undefined;

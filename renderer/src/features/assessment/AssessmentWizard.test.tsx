@@ -154,7 +154,8 @@ describe('assessment wizard: preference tasks, resuming and jumping back', () =>
 
     act(() => store.getState().leaveLearner());
     expect(await screen.findByRole('heading', { level: 1, name: 'Who is learning today?' })).toBeTruthy();
-    await act(() => store.getState().openLearner(learnerId));
+    // Leaving signed the learner out: picking their name again (no secret in this class) signs in.
+    await act(() => store.getState().chooseLearner(learnerId));
     expect(await screen.findByText('Step 4 of 10')).toBeTruthy();
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('How do you like to learn? (2 of 5)');
 

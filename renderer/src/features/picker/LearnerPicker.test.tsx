@@ -5,12 +5,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../App';
 import { createInProcessApi, type InProcessApi } from '../../../../tests/support/in-process-api';
 import { expectDecorativeIcons } from '../../test-support/icons';
-import { renderWithStore } from '../../test-support/render-app';
+import { renderWithStore, startApp } from '../../test-support/render-app';
 
 let backend: InProcessApi | undefined;
-afterEach(() => {
+afterEach(async () => {
   cleanup();
-  backend?.close();
+  await backend?.close();
   backend = undefined;
 });
 
@@ -34,10 +34,22 @@ describe('learner picker', () => {
     await store.getState().loadLearners();
     const user = userEvent.setup();
     expect(await screen.findAllByRole('button', { name: /^Continue as/ })).toHaveLength(3);
+    // Names only on the shared picker: nobody's goals or badges.
+    expect(screen.getAllByRole('button', { name: /^Continue as/ }).map((b) => b.textContent)).toEqual(['AAmara', 'BBen', 'CChloé']);
     await user.type(screen.getByLabelText('Find your name'), 'chl');
     expect(screen.getAllByRole('button', { name: /^Continue as/ }).map((b) => b.textContent)).toEqual([expect.stringContaining('Chloé')]);
     await user.click(screen.getByRole('button', { name: 'Continue as Chloé' }));
     await waitFor(() => expect(store.getState().profile?.profile.displayName).toBe('Chloé'));
+  });
+
+  it('after a reload, carries on as the learner the main process has signed in', async () => {
+    backend = await createInProcessApi();
+    // Making a profile signs the window in as it (the in-process API is one window).
+    await backend.api.createLearnerProfile({ displayName: 'Dara' });
+    const { store } = await startApp(backend);
+    expect(await screen.findByRole('heading', { level: 1, name: 'What do you like?' })).toBeTruthy();
+    expect(store.getState().session?.learner?.displayName).toBe('Dara');
+    expect(screen.getByText('Learning as Dara')).toBeTruthy();
   });
 
   it('shows the app icon in the header beside the app name, hidden from screen readers', async () => {

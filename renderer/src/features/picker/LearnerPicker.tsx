@@ -1,72 +1,102 @@
-import { useId, useMemo, useState, type FormEvent } from 'react';
+import type { ClassView, LearnerNameView } from '../../../../electron/common/classes';
 import { text } from '../../i18n';
-import { NEW_LEARNER_FIELD_ID } from '../../store/navigation-slice';
+import { NO_CLASS } from '../../store/sign-in-slice';
 import { useAppStore } from '../../store/store-context';
+import { SignInPanel } from '../sign-in/SignInPanel';
+import { ClassTiles } from './ClassTiles';
+import { CreateLearnerForm } from './CreateLearnerForm';
+import { NameList } from './NameList';
+import { classTileId, hasLearnersInNoClass, learnersOf, NAMES_TITLE_ID, openGroup } from './picker-groups';
+import { SignedOutNotice } from './SignedOutNotice';
+import './picker.css';
 
-const MAX_SHOWN = 200;
+/** Whether this window may make a new profile: while the machine lets pupils sign up, or for an educator. */
+function useCanSignUp(): boolean {
+  return useAppStore((s) => s.session === null || s.session.learnerSelfSignUp || s.session.educator !== null);
+}
 
-function CreateLearnerForm() {
-  const createLearner = useAppStore((s) => s.createLearner);
-  const [name, setName] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const errorId = useId();
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!name.trim()) {
-      setError(text.picker.nameRequired);
-      return;
-    }
-    setBusy(true);
-    const failure = await createLearner(name.trim());
-    setBusy(false);
-    setError(failure);
+/** One class's names (or those in no class), with the way back to the classes. */
+function ClassNames({ groupId, classes, learners }: { groupId: string; classes: readonly ClassView[]; learners: readonly LearnerNameView[] }) {
+  const chooseLearner = useAppStore((s) => s.chooseLearner);
+  const choosePickerClass = useAppStore((s) => s.choosePickerClass);
+  const requestFocus = useAppStore((s) => s.requestFocus);
+  const canSignUp = useCanSignUp();
+  const className = groupId === NO_CLASS ? null : (classes.find((c) => c.id === groupId)?.name ?? null);
+  const title = className ?? text.picker.noClassTile;
+  const names = learnersOf(groupId, classes, learners);
+  const back = () => {
+    choosePickerClass(null);
+    requestFocus(classTileId(groupId));
   };
   return (
-    <section className="card" aria-labelledby="create-learner-title">
-      <h2 id="create-learner-title">{text.picker.createTitle}</h2>
-      <form onSubmit={submit} noValidate>
-        <label htmlFor={NEW_LEARNER_FIELD_ID}>{text.picker.nameLabel}</label>
-        <div className="inline-form">
-          <input
-            id={NEW_LEARNER_FIELD_ID}
-            value={name}
-            maxLength={100}
-            autoComplete="off"
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? errorId : undefined}
-            onChange={(e) => setName(e.target.value)}
-          />
-          <button type="submit" className="button button-primary" disabled={busy}>
-            {busy ? text.picker.creating : text.picker.createButton}
-          </button>
-        </div>
-        {error && (
-          <p id={errorId} className="field-error" role="alert">
-            {error}
-          </p>
-        )}
-      </form>
-    </section>
+    <>
+      <button type="button" className="button picker-back" onClick={back}>
+        {text.picker.backToClasses}
+      </button>
+      {names.length > 0 ? (
+        <NameList learners={names} title={title} titleId={NAMES_TITLE_ID} titleHidden={false} onChoose={(id) => void chooseLearner(id)} />
+      ) : (
+        <section aria-labelledby={NAMES_TITLE_ID}>
+          <h2 id={NAMES_TITLE_ID} tabIndex={-1}>
+            {title}
+          </h2>
+          <p>{text.picker.noNamesInClass}</p>
+        </section>
+      )}
+      {canSignUp && <CreateLearnerForm classId={groupId === NO_CLASS ? undefined : groupId} className={className} />}
+    </>
   );
 }
 
-/** Every learner on this machine, searchable; picking one resumes where they left off. */
+/** The classes, then a class's names; or, on a machine without classes, every name at once. */
+function PickerDirectory({ classes, learners }: { classes: readonly ClassView[]; learners: readonly LearnerNameView[] }) {
+  const chooseLearner = useAppStore((s) => s.chooseLearner);
+  const pickerClassId = useAppStore((s) => s.pickerClassId);
+  const choosePickerClass = useAppStore((s) => s.choosePickerClass);
+  const requestFocus = useAppStore((s) => s.requestFocus);
+  const canSignUp = useCanSignUp();
+  if (classes.length === 0) {
+    return (
+      <>
+        <p className="lead">{canSignUp ? text.picker.intro : text.picker.introNoSignUp}</p>
+        {learners.length === 0 ? (
+          <p>{canSignUp ? text.picker.noLearners : text.picker.noLearnersNoSignUp}</p>
+        ) : (
+          <NameList learners={learners} title={text.picker.listLabel} titleId="learner-list-title" titleHidden onChoose={(id) => void chooseLearner(id)} />
+        )}
+        {canSignUp && <CreateLearnerForm className={null} />}
+      </>
+    );
+  }
+  const group = openGroup(pickerClassId, classes, learners);
+  if (group !== null) return <ClassNames groupId={group} classes={classes} learners={learners} />;
+  const chooseClass = (groupId: string) => {
+    choosePickerClass(groupId);
+    requestFocus(NAMES_TITLE_ID);
+  };
+  return (
+    <>
+      <p className="lead">{text.picker.introClasses}</p>
+      <ClassTiles classes={classes} withNoClassTile={hasLearnersInNoClass(classes, learners)} onChoose={chooseClass} />
+      {canSignUp && <p className="muted">{text.picker.newPickClassFirst}</p>}
+    </>
+  );
+}
+
+/** "Who is learning today?": pick your class and your name, then sign in as the class asks. */
 export function LearnerPicker() {
+  const signIn = useAppStore((s) => s.signIn);
   const learners = useAppStore((s) => s.learners);
+  const classes = useAppStore((s) => s.classes);
   const learnersError = useAppStore((s) => s.learnersError);
+  const signInFailed = useAppStore((s) => s.signInFailed);
   const loadLearners = useAppStore((s) => s.loadLearners);
-  const openLearner = useAppStore((s) => s.openLearner);
-  const [query, setQuery] = useState('');
-  const matches = useMemo(() => {
-    const q = query.trim().toLocaleLowerCase();
-    return (learners ?? []).filter((l) => !q || l.displayName.toLocaleLowerCase().includes(q));
-  }, [learners, query]);
-  const shown = matches.slice(0, MAX_SHOWN);
+  const canSignUp = useCanSignUp();
+  if (signIn) return <SignInPanel request={signIn} />;
   return (
     <div className="picker">
       <h1>{text.picker.title}</h1>
-      <p className="lead">{text.picker.intro}</p>
+      <SignedOutNotice />
       {learnersError && (
         <div className="banner banner-error" role="alert">
           <p>{text.picker.loadFailed}</p>
@@ -75,34 +105,20 @@ export function LearnerPicker() {
           </button>
         </div>
       )}
-      {learners === null && !learnersError && <p role="status">{text.common.loading}</p>}
-      {learners !== null && learners.length === 0 && <p>{text.picker.noLearners}</p>}
-      {learners !== null && learners.length > 0 && (
-        <section aria-labelledby="learner-list-title">
-          <h2 id="learner-list-title" className="visually-hidden">
-            {text.picker.listLabel}
-          </h2>
-          <label htmlFor="learner-search">{text.picker.searchLabel}</label>
-          <input id="learner-search" type="search" value={query} placeholder={text.picker.searchPlaceholder} onChange={(e) => setQuery(e.target.value)} />
-          <p className="muted" role="status">
-            {matches.length === 0 ? text.picker.noMatches(query.trim()) : text.picker.count(Math.min(matches.length, MAX_SHOWN), learners.length)}
-          </p>
-          <ul className="learner-grid">
-            {shown.map((l) => (
-              <li key={l.id}>
-                <button type="button" className="learner-card" aria-label={text.picker.openLearner(l.displayName)} onClick={() => void openLearner(l.id)}>
-                  <span className="learner-avatar" aria-hidden="true">
-                    {l.displayName.trim().charAt(0).toLocaleUpperCase()}
-                  </span>
-                  <span className="learner-card-name">{l.displayName}</span>
-                  <span className="learner-card-summary">{text.picker.learnerSummary(l.completedObjectives, l.badgeCount)}</span>
-                </button>
-              </li>
-            ))}
-          </ul>
-        </section>
+      {signInFailed && (
+        <p className="field-error" role="alert">
+          {text.picker.signInFailed}
+        </p>
       )}
-      <CreateLearnerForm />
+      {learners !== null && classes !== null ? (
+        <PickerDirectory classes={classes} learners={learners} />
+      ) : (
+        <>
+          {!learnersError && <p role="status">{text.common.loading}</p>}
+          {/* Already there while the names load, so File ▸ New learner finds its field at once. */}
+          {canSignUp && <CreateLearnerForm className={null} />}
+        </>
+      )}
     </div>
   );
 }

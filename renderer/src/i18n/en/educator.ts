@@ -1,12 +1,24 @@
+import { educatorAdmin } from './educator-admin';
+import { educatorClasses } from './educator-classes';
+import { educatorGate } from './educator-gate';
+
 /** Educator tools: written for adults, still short and plain. */
 export const educator = {
   title: 'Educator tools',
-  intro: 'Check this computer’s learner records, move learners between computers, and make backups. No learner needs to be picked.',
+  intro: 'Look after classes and learners’ records on this computer, and move learners between computers. No learner needs to be picked.',
   tabsLabel: 'Educator tools',
   tabs: {
     statistics: 'Statistics',
     verify: 'Database check',
+    classes: 'Classes',
+    report: 'Class report',
+    educators: 'Educators',
+    audit: 'Audit log',
+    settings: 'Settings',
   },
+  gate: educatorGate,
+  classes: educatorClasses,
+  admin: educatorAdmin,
 
   aboutTitle: 'About this app',
   appVersion: 'App version',

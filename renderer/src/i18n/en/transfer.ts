@@ -1,4 +1,5 @@
 /** Moving learners between computers, backups, restores, snapshots and undo: for educators. */
+import type { SnapshotView } from '../../../../electron/common/transfer-views';
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
 export const transfer = {
@@ -74,6 +75,11 @@ export const transfer = {
     replace: { label: 'Replace them', help: 'Throw away what this computer has for these learners and use the file instead. Work done only on this computer is lost.' },
     error: { label: 'Stop', help: 'Import nothing at all if any learner in the file is already here.' },
   },
+  importClassLabel: 'Class for learners who are new on this computer',
+  importClassNone: 'No class',
+  importClassHelp: 'Learners already on this computer stay in their classes.',
+  importNeedsClass: 'You need a class to import into. Ask an admin to make you a coach of one.',
+  exportNoLearnersCoach: 'There are no learners in your classes yet.',
   applyButton: 'Import now',
   applying: 'Importing…',
   reportTitle: 'Import finished',
@@ -149,7 +155,15 @@ export const transfer = {
   snapshotWhy: 'Why',
   snapshotSize: 'Size',
   snapshotAction: 'Action',
-  reasons: { 'pre-migrate': 'Before an app update', 'pre-import': 'Before an import', 'pre-restore': 'Before a restore', manual: 'Taken by hand' } as Record<string, string>,
+  reasons: {
+    'pre-migrate': 'Before an app update',
+    'pre-import': 'Before an import',
+    'pre-restore': 'Before a restore',
+    'pre-snapshot-restore': 'Before a snapshot was restored',
+    'pre-rollback': 'Before a rollback',
+    'pre-repair': 'Before a repair',
+    manual: 'Taken by hand',
+  } satisfies Record<SnapshotView['reason'], string>,
   snapshotRestore: 'Restore…',
   snapshotRestoreLabel: (when: string) => `Restore the snapshot from ${when}`,
   snapshotConfirmTitle: 'Restore this snapshot?',
