@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
  * The screen shows them as <img>, and the saved report pastes their markup inline, several times
  * over, into a page that must open offline: so they may draw shapes and nothing else.
  */
-const root = path.resolve(__dirname, '../../..');
+const root = path.resolve(__dirname, '..');
 const ICON_DIR = path.join(root, 'resources/content/icons');
 const files = [...fs.readdirSync(ICON_DIR).filter((f) => f.endsWith('.svg')).map((f) => path.join(ICON_DIR, f)), path.join(root, 'resources/icons/icon.svg')];
 

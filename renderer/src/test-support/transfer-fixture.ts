@@ -2,10 +2,11 @@ import { cleanup, screen } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
 import type { ChannelResult, DalaApi } from '../../../electron/common/contract';
 import { createInProcessApi, type InProcessApi } from '../../../tests/support/in-process-api';
+import { unlockAdmin } from './classes-fixture';
 
 /**
- * Shared by the transfer component tests: real in-process backends (each its own data dir, all
- * closed after the test, running jobs stopped first) and the browser's downloads captured.
+ * Shared by the transfer component tests: real in-process backends (each its own data dir, admin
+ * unlocked, all closed after the test, running jobs stopped first) and the browser's downloads captured.
  */
 
 export const must = <T>(result: ChannelResult<T>): T => {
@@ -23,6 +24,8 @@ export function useBackends(): (options?: Parameters<typeof createInProcessApi>[
   return async (options) => {
     const backend = await createInProcessApi(options);
     open.push(backend);
+    // Moving learners is educator work: each window starts with the admin unlocked.
+    await unlockAdmin(backend);
     return backend;
   };
 }

@@ -6,6 +6,7 @@ import type { ChannelResult, DalaApi } from '../../../../electron/common/contrac
 import { createInProcessApi, type InProcessApi } from '../../../../tests/support/in-process-api';
 import { App } from '../../App';
 import { expectDecorativeIcons } from '../../test-support/icons';
+import { unlockAdmin } from '../../test-support/classes-fixture';
 import { renderWithStore } from '../../test-support/render-app';
 
 let backend: InProcessApi | undefined;
@@ -29,6 +30,7 @@ async function addLearnerWithAttempts(api: DalaApi, displayName: string, scores:
 
 async function openEducatorTools(prepare?: (b: InProcessApi) => Promise<void> | void) {
   backend = await createInProcessApi();
+  await unlockAdmin(backend);
   await prepare?.(backend);
   const rendered = await renderWithStore(<App />, backend);
   rendered.store.getState().goTo({ name: 'educator' });

@@ -25,6 +25,7 @@ export interface ChannelCall<C extends ChannelName> extends CallState<ChannelOut
  */
 export function useChannelCall<C extends ChannelName>(channel: C): ChannelCall<C> {
   const api = useAppStore((s) => s.api);
+  const educatorCallRefused = useAppStore((s) => s.educatorCallRefused);
   const [state, setState] = useState<CallState<ChannelOutput<C>>>({ busy: false, value: null, error: null, finishedAt: null });
   const latest = useRef(0);
   const lastInput = useRef<ChannelInput<C> | null>(null);
@@ -48,10 +49,12 @@ export function useChannelCall<C extends ChannelName>(channel: C): ChannelCall<C
       } catch (error) {
         const code: ErrorCode = error instanceof DalaCallError ? error.code : 'storage';
         if (mounted.current && call === latest.current) setState((s) => ({ ...s, busy: false, error: code }));
+        // The main process may have locked Educator tools (idle there, or the account changed).
+        if (code === 'forbidden') void educatorCallRefused();
         return null;
       }
     },
-    [api, channel],
+    [api, channel, educatorCallRefused],
   );
   const retry = useCallback(() => {
     if (lastInput.current) void run(lastInput.current);

@@ -5,6 +5,7 @@ import type { DalaEvents, EventPayload, MenuCommand } from '../../../../electron
 import type { InProcessApi } from '../../../../tests/support/in-process-api';
 import { writeTempFile } from '../../../../tests/support/temp-file';
 import { App } from '../../App';
+import { unlockAdmin } from '../../test-support/classes-fixture';
 import { renderWithStore } from '../../test-support/render-app';
 import { addLearnerWithWork, must, useBackends } from '../../test-support/transfer-fixture';
 
@@ -40,6 +41,7 @@ describe('menu commands from the main process', () => {
   it('open the matching educator panel, and unsubscribe when the window goes', async () => {
     const main = fakeEvents();
     const backend = await newBackend();
+    await unlockAdmin(backend);
     const { store, unmount } = await renderWithStore(<App />, backend);
     main.menu('backup');
     await waitFor(() => expect(selectedTab()).toBe('Backup and restore'));
@@ -80,6 +82,7 @@ describe('a .dalaprofile opened by the OS', () => {
     const asked: string[] = [];
     const backend = await newBackend({ resolveProfileFile: (fileId) => (asked.push(fileId), fileId === 'file-1' ? filePath : undefined) });
     try {
+      await unlockAdmin(backend);
       await renderWithStore(<App />, backend);
       main.fileOpened({ fileId: 'file-1', fileName: 'Amara.dalaprofile' });
       await screen.findByRole('heading', { name: 'What importing Amara.dalaprofile will change' });
@@ -97,6 +100,7 @@ describe('dropping a file on the window', () => {
   it('shows the drop overlay while a file is dragged, and previews a dropped .dalaprofile', async () => {
     const file = await profileFileOf(await newBackend(), 'Amara');
     const backend = await newBackend();
+    await unlockAdmin(backend);
     await renderWithStore(<App />, backend);
     const dropped = new File([file.content], file.fileName);
     fireEvent.dragEnter(window, { dataTransfer: dataTransfer([dropped]) });

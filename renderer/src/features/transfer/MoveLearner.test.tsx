@@ -4,12 +4,14 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { InProcessApi } from '../../../../tests/support/in-process-api';
 import { App } from '../../App';
+import { unlockAdmin } from '../../test-support/classes-fixture';
 import { renderWithStore } from '../../test-support/render-app';
 import { addLearnerWithWork, captureDownloads, must, panelNamed, useBackends } from '../../test-support/transfer-fixture';
 
 const newBackend = useBackends();
 
 async function openMovePanel(backend: InProcessApi) {
+  await unlockAdmin(backend);
   const rendered = await renderWithStore(<App />, backend);
   await rendered.store.getState().loadLearners();
   rendered.store.getState().openEducatorPanel('move');

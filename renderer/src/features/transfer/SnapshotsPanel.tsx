@@ -26,7 +26,7 @@ function SnapshotTable({ snapshots, busy, onRestore }: { snapshots: SnapshotView
         {snapshots.map((s) => (
           <tr key={s.id}>
             <th scope="row">{formatDateTime(s.createdAt)}</th>
-            <td>{t.reasons[s.reason] ?? s.reason}</td>
+            <td>{t.reasons[s.reason]}</td>
             <td>{t.sizeKb(s.sizeBytes)}</td>
             <td>
               <button type="button" className="button button-small" onClick={() => onRestore(s)} disabled={busy} aria-label={t.snapshotRestoreLabel(formatDateTime(s.createdAt))}>

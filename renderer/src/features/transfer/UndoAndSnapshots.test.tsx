@@ -5,12 +5,14 @@ import { describe, expect, it } from 'vitest';
 import type { InProcessApi } from '../../../../tests/support/in-process-api';
 import { App } from '../../App';
 import type { EducatorPanelId } from '../../store/navigation-slice';
+import { unlockAdmin } from '../../test-support/classes-fixture';
 import { renderWithStore } from '../../test-support/render-app';
 import { addLearnerWithWork, must, panelNamed, useBackends } from '../../test-support/transfer-fixture';
 
 const newBackend = useBackends();
 
 async function openPanel(backend: InProcessApi, panel: EducatorPanelId, tabName: string) {
+  await unlockAdmin(backend);
   const rendered = await renderWithStore(<App />, backend);
   await rendered.store.getState().loadLearners();
   rendered.store.getState().openEducatorPanel(panel);
@@ -97,7 +99,7 @@ describe('snapshots', () => {
     expect(learnerCount(backend)).toBe(1);
     await waitFor(() => expect(store.getState().learners?.map((l) => l.displayName)).toEqual(['Amara']));
     // A snapshot of the state before the restore was kept, so the restore can be reversed.
-    await within(panel).findByText('Before a restore');
+    await within(panel).findByText('Before a snapshot was restored');
   });
 
   it('explains a failed snapshot in plain words and tries again', async () => {

@@ -28,6 +28,7 @@ export function useJob(): JobControl {
   const [status, setStatus] = useState<JobStatusView | null>(null);
   const [running, setRunning] = useState(false);
   const [error, setError] = useState<CallFailure | null>(null);
+  const educatorCallRefused = useAppStore((s) => s.educatorCallRefused);
   const generation = useRef(0);
   const lastStarter = useRef<(() => Promise<{ jobId: string }>) | null>(null);
   useEffect(
@@ -60,14 +61,17 @@ export function useJob(): JobControl {
           await new Promise((resolve) => setTimeout(resolve, JOB_POLL_MS));
         }
       } catch (failure) {
+        const reason = failureOf(failure);
         if (current()) {
           setRunning(false);
-          setError(failureOf(failure));
+          setError(reason);
         }
+        // Educator tools were locked meanwhile (idle, or a replace restore brought other accounts).
+        if (reason.code === 'forbidden') void educatorCallRefused();
         return null;
       }
     },
-    [api],
+    [api, educatorCallRefused],
   );
   const retry = useCallback(() => {
     if (lastStarter.current) void start(lastStarter.current);

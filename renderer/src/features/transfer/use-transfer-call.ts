@@ -32,6 +32,7 @@ export interface TransferCall<C extends ChannelName> {
  */
 export function useTransferCall<C extends ChannelName>(channel: C): TransferCall<C> {
   const api = useAppStore((s) => s.api);
+  const educatorCallRefused = useAppStore((s) => s.educatorCallRefused);
   const [state, setState] = useState<{ busy: boolean; value: ChannelOutput<C> | null; error: CallFailure | null }>({ busy: false, value: null, error: null });
   const latest = useRef(0);
   const lastInput = useRef<ChannelInput<C> | null>(null);
@@ -55,11 +56,14 @@ export function useTransferCall<C extends ChannelName>(channel: C): TransferCall
         setState({ busy: false, value, error: null });
         return value;
       } catch (error) {
-        if (current()) setState((s) => ({ ...s, busy: false, error: failureOf(error) }));
+        const failure = failureOf(error);
+        if (current()) setState((s) => ({ ...s, busy: false, error: failure }));
+        // The main process may have locked Educator tools (idle there, or the account changed).
+        if (failure.code === 'forbidden') void educatorCallRefused();
         return null;
       }
     },
-    [api, channel],
+    [api, channel, educatorCallRefused],
   );
   const retry = useCallback(() => {
     if (lastInput.current) void run(lastInput.current);
