@@ -33,7 +33,7 @@ async function openEducatorTools(prepare?: (b: InProcessApi) => Promise<void> | 
   await unlockAdmin(backend);
   await prepare?.(backend);
   const rendered = await renderWithStore(<App />, backend);
-  rendered.store.getState().goTo({ name: 'educator' });
+  rendered.store.getState().goTo({ name: 'educator', panel: 'statistics' });
   await screen.findByRole('heading', { level: 1, name: 'Educator tools' });
   return rendered;
 }

@@ -7,6 +7,12 @@ import { BackupRestorePanel } from '../transfer/BackupRestorePanel';
 import { MoveLearnerPanel } from '../transfer/MoveLearnerPanel';
 import { SnapshotsPanel } from '../transfer/SnapshotsPanel';
 import { UndoImportPanel } from '../transfer/UndoImportPanel';
+import { AuditLogPanel } from './admin/AuditLogPanel';
+import { EducatorsPanel } from './admin/EducatorsPanel';
+import { SettingsPanel } from './admin/SettingsPanel';
+import { AutomaticBackupsPanel } from './backups/AutomaticBackupsPanel';
+import { ClassesPanel } from './classes/ClassesPanel';
+import { ClassReportPanel } from './classes/ClassReportPanel';
 import { AboutApp } from './AboutApp';
 import { EducatorBar } from './gate/EducatorBar';
 import { EducatorTabs, type TabDefinition } from './EducatorTabs';
@@ -27,12 +33,18 @@ const ADMIN: readonly Role[] = ['admin'];
 
 /** The educator's panels, one component each, in the order of EDUCATOR_PANELS. */
 const PANELS: PanelDefinition[] = [
+  { id: 'classes', label: t.tabs.classes, panel: <ClassesPanel />, roles: BOTH },
+  { id: 'report', label: t.tabs.report, panel: <ClassReportPanel />, roles: BOTH },
+  { id: 'move', label: text.transfer.tabs.move, panel: <MoveLearnerPanel />, roles: BOTH },
+  { id: 'educators', label: t.tabs.educators, panel: <EducatorsPanel />, roles: ADMIN },
+  { id: 'audit', label: t.tabs.audit, panel: <AuditLogPanel />, roles: ADMIN },
+  { id: 'settings', label: t.tabs.settings, panel: <SettingsPanel />, roles: ADMIN },
+  { id: 'automatic', label: t.tabs.automatic, panel: <AutomaticBackupsPanel />, roles: ADMIN },
+  { id: 'backup', label: text.transfer.tabs.backup, panel: <BackupRestorePanel />, roles: ADMIN },
+  { id: 'undo', label: text.transfer.tabs.undo, panel: <UndoImportPanel />, roles: ADMIN },
+  { id: 'snapshots', label: text.transfer.tabs.snapshots, panel: <SnapshotsPanel />, roles: ADMIN },
   { id: 'statistics', label: t.tabs.statistics, panel: <StatisticsPanel />, roles: ADMIN },
   { id: 'verify', label: t.tabs.verify, panel: <VerifyPanel />, roles: ADMIN },
-  { id: 'move', label: text.transfer.tabs.move, panel: <MoveLearnerPanel />, roles: BOTH },
-  { id: 'undo', label: text.transfer.tabs.undo, panel: <UndoImportPanel />, roles: ADMIN },
-  { id: 'backup', label: text.transfer.tabs.backup, panel: <BackupRestorePanel />, roles: ADMIN },
-  { id: 'snapshots', label: text.transfer.tabs.snapshots, panel: <SnapshotsPanel />, roles: ADMIN },
 ];
 
 /** Educator tools once unlocked: the tabs this educator's role may use. A menu item or a dropped file may ask for a panel. */

@@ -1,4 +1,5 @@
 import type { AuditAction } from '../../../../electron/common/classes';
+import type { Settings } from '../../../../electron/common/settings';
 
 /** An admin's panels: educator accounts, the audit log and the machine's settings. */
 export const educatorAdmin = {
@@ -20,6 +21,7 @@ export const educatorAdmin = {
     you: '(you)',
     manage: (name: string) => `Manage ${name}`,
     manageTitle: (name: string) => `Manage ${name}`,
+    manageButton: 'Manage',
     close: 'Close',
 
     createTitle: 'New educator',
@@ -49,6 +51,27 @@ export const educatorAdmin = {
     noClassesYet: 'There are no classes yet. Make one under Classes.',
     saveClasses: 'Save classes',
     classesSaved: (name: string) => `Saved the classes of ${name}.`,
+
+    newName: 'Their name, as learners and colleagues know them',
+    nameMissing: 'Type their name.',
+    creating: 'Making the account…',
+    saving: 'Saving…',
+    unchanged: 'Nothing was changed.',
+    detailsTitle: 'Name and role',
+    accountTitle: 'Switching the account off',
+    ownAccountNote: 'This is your own account: you cannot switch it off or make yourself a coach here. Another admin can.',
+    disableConfirmTitle: (name: string) => `Switch off ${name}’s account?`,
+    disableConfirmText: (name: string) =>
+      `${name} will no longer be able to unlock Educator tools, and is locked out at once if they are using them now. Their classes and the learners’ records stay as they are, and you can switch the account on again at any time.`,
+    disableConfirmYes: 'Yes, switch it off',
+    disableAsk: 'Switch account off…',
+    resetAsk: 'Set new password…',
+    resetConfirmTitle: (name: string) => `Change ${name}’s password?`,
+    resetConfirmText: (name: string) => `${name}’s old password stops working at once. Tell them the new one privately.`,
+    resetConfirmYes: 'Yes, change it',
+    resetRetype: 'For safety the password fields were emptied. Type the new password twice again.',
+    archivedClass: (name: string) => `${name} (archived)`,
+    listFailed: 'The list of educators could not be read.',
   },
 
   audit: {
@@ -68,10 +91,16 @@ export const educatorAdmin = {
     loadMore: 'Show older entries',
     showing: (n: number) => `Showing the newest ${n} ${n === 1 ? 'entry' : 'entries'}.`,
     badDate: 'Choose a whole date, or leave the field empty.',
+    refresh: 'Refresh',
+    refreshed: (time: string) => `Read at ${time}.`,
     actors: { cli: 'command line', learner: 'a learner', anyone: 'someone at the computer', educator: 'an educator' },
     unknownEducator: 'an educator who is no longer listed',
     targetTypes: { learner: 'learner', class: 'class', educator: 'educator', snapshot: 'snapshot', settings: 'settings', file: 'file' } as Record<string, string>,
     nothing: '–',
+    targetText: (type: string, name: string) => `${type}: ${name}`,
+    settingsTarget: (names: string) => `settings: ${names}`,
+    failReasons: { unknown_user: 'unknown username', wrong_password: 'wrong password', disabled: 'account switched off', locked_out: 'too many tries' } as Record<string, string>,
+    withReason: (action: string, reason: string) => `${action}: ${reason}`,
     actions: {
       educator_unlocked: 'Unlocked Educator tools',
       educator_unlock_failed: 'Tried to unlock Educator tools (failed)',
@@ -122,5 +151,27 @@ export const educatorAdmin = {
     save: 'Save settings',
     saved: 'The settings are saved.',
     unchanged: 'Nothing was changed.',
+
+    generalLegend: 'Profiles and locking',
+    backupsLegend: 'Automatic backups',
+    automaticBackups: 'Make automatic backups while DALA is open',
+    automaticBackupsHelp: 'A checked copy of the whole database, made once something has changed and the time below has passed, and when DALA closes. They are listed under Automatic backups.',
+    backupInterval: 'Make a backup at most every this many minutes',
+    intervalHelp: 'A whole number from 5 to 1440 (one day).',
+    intervalInvalid: 'Type a whole number of minutes from 5 to 1440.',
+    backupFolder: 'Backup folder',
+    backupFolderHelp: 'A full folder path, such as D:\\DALA backups or /srv/dala-backups (a network share is fine). Leave it empty to keep the copies in the “backups” folder beside the database.',
+    backupFolderInvalid: 'Type a full folder path that starts with a drive letter (like D:\\), with \\\\ for a network share, or with /. Or leave the field empty.',
+    saving: 'Saving the settings…',
+    notSaved: 'Some settings need fixing (see the messages under them). Nothing was saved.',
+    /** Short names of the settings, for the audit log's "settings changed". */
+    names: {
+      learnerSelfSignUp: 'learners make their own profile',
+      educatorIdleMinutes: 'when Educator tools lock',
+      learnerIdleMinutes: 'when learners are signed out',
+      automaticBackups: 'automatic backups on or off',
+      backupIntervalMinutes: 'backup interval',
+      backupFolder: 'backup folder',
+    } satisfies Record<keyof Settings, string>,
   },
 };

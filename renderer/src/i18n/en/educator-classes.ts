@@ -18,6 +18,9 @@ export const educatorClasses = {
   createButton: 'Make class',
   created: (name: string) => `Class ${name} was made.`,
   nameMissing: 'Type a name for the class.',
+  nameTooLong: (max: number) => `A class name can have at most ${max} characters. Make it shorter.`,
+  noneChosen: 'Choose a class in the list to manage it.',
+  cancel: 'Cancel',
 
   renameLabel: 'Name of the class',
   renameButton: 'Rename',
@@ -27,6 +30,9 @@ export const educatorClasses = {
   archived: 'The class is archived: it is hidden from the learner picker, and its coaches no longer see its learners. Nothing is deleted.',
   restored: 'The class is back in the learner picker.',
   archivedNote: 'This class is archived. Restore it to use it again.',
+  archiveConfirmTitle: (name: string) => `Archive ${name}?`,
+  archiveConfirmText: 'It disappears from the learner picker, and its coaches no longer see its learners. No learner and no record is deleted: you can restore the class later.',
+  archiveConfirmYes: 'Yes, archive it',
 
   signInLegend: 'How learners of this class sign in',
   methods: {
@@ -36,6 +42,7 @@ export const educatorClasses = {
   },
   saveSignIn: 'Save sign-in method',
   signInSaved: (method: string) => `Learners of this class now sign in with: ${method}.`,
+  signInNow: (method: string) => `Now: ${method}.`,
 
   membersTitle: 'Learners in this class',
   membersNone: 'No learners are in this class yet.',
@@ -45,6 +52,10 @@ export const educatorClasses = {
   removeMember: (name: string) => `Remove ${name} from this class`,
   removeShort: 'Remove',
   removed: (name: string) => `${name} was taken out of this class. Their records are kept.`,
+  removeConfirmTitle: (name: string) => `Take ${name} out of this class?`,
+  removeConfirmText: 'They no longer find their name under this class. Their records are kept, and they stay in any other class they are in.',
+  removeConfirmYes: 'Yes, take them out',
+  unknownLearner: 'A learner who is no longer on this computer',
   resetSignIn: 'Reset sign-in',
   resetSignInLabel: (name: string) => `Reset sign-in for ${name}`,
   resetConfirmTitle: (name: string) => `Reset sign-in for ${name}?`,
@@ -57,6 +68,7 @@ export const educatorClasses = {
   savePin: 'Save PIN',
   pinInvalid: 'A PIN is exactly 4 digits.',
   pinSaved: (name: string) => `${name}’s PIN is set. Tell them the new PIN privately.`,
+  pinOnlyForPinClass: 'Set PIN shows when the class signs in with a 4-digit PIN.',
 
   addTitle: 'Add learners',
   addIntroAdmin: 'Tick the learners to add. A learner can be in more than one class.',
@@ -83,6 +95,8 @@ export const educatorClasses = {
   assigned: (name: string) => `${name} now looks after this class.`,
   unassigned: (name: string) => `${name} no longer looks after this class.`,
   switchedOff: 'switched off',
+  coachesLoading: 'Loading the coaches…',
+  unknownCoach: 'An account that is no longer on this computer',
 
   report: {
     title: 'Class report',
@@ -95,6 +109,9 @@ export const educatorClasses = {
     downloadCsv: 'Download CSV',
     downloading: 'Making the CSV file…',
     downloaded: (fileName: string) => `Saved as ${fileName}. It opens in a spreadsheet program. Look in your downloads folder.`,
+    downloadFailed: 'The CSV file could not be saved on this computer. Check that there is free disk space, then try again.',
+    actionsLabel: 'Class report actions',
+    archivedOption: (name: string) => `${name} (archived)`,
     heading: (name: string) => `Class report: ${name}`,
     madeAt: (when: string) => `Made on ${when}`,
     learnersCount: (n: number) => plural(n, 'learner', 'learners'),

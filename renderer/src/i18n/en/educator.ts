@@ -1,4 +1,5 @@
 import { educatorAdmin } from './educator-admin';
+import { educatorBackups } from './educator-backups';
 import { educatorClasses } from './educator-classes';
 import { educatorGate } from './educator-gate';
 
@@ -15,10 +16,12 @@ export const educator = {
     educators: 'Educators',
     audit: 'Audit log',
     settings: 'Settings',
+    automatic: 'Automatic backups',
   },
   gate: educatorGate,
   classes: educatorClasses,
   admin: educatorAdmin,
+  backups: educatorBackups,
 
   aboutTitle: 'About this app',
   appVersion: 'App version',
