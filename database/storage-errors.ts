@@ -14,6 +14,9 @@ function sqliteCode(error: unknown): string | undefined {
   return undefined;
 }
 
+/** Whether the error carries a SQLite or file-system code (so it maps to a message, not a crash). */
+export const hasStorageCode = (error: unknown): boolean => sqliteCode(error) !== undefined;
+
 export function toDalaError(error: unknown): DalaError {
   if (isDalaError(error)) return error;
   const code = sqliteCode(error);

@@ -1,6 +1,8 @@
 import os from 'node:os';
 import { DalaError, isDalaError } from '../../electron/common/errors';
 import { APP_VERSION } from '../app-version';
+import { appSchemaVersion } from '../migrations-folder';
+import { hasStorageCode, toDalaError } from '../storage-errors';
 import { createChannelDispatcher, type ChannelDispatcher } from '../channels/dispatch';
 import { resolveDataDir } from '../data-dir';
 import { openDatabase, type OpenedDatabase } from '../open';
@@ -17,6 +19,8 @@ import { auditCommand } from './audit-commands';
 import { classCommands } from './class-commands';
 import { educatorCommands } from './educator-commands';
 import { setSecretCommand } from './learner-secret-commands';
+import { schemaCommands } from './schema-commands';
+import { automaticBackupCommands } from './automatic-backup-commands';
 
 export const cliCommands: CliCommand[] = [
   ...learnerCommands,
@@ -26,8 +30,10 @@ export const cliCommands: CliCommand[] = [
   auditCommand,
   seedCommand,
   ...maintenanceCommands,
+  ...schemaCommands,
   ...transferCommands,
   ...backupCommands,
+  ...automaticBackupCommands,
   ...snapshotCommands,
 ];
 
@@ -41,6 +47,7 @@ function helpText(): string {
     '',
     'Usage: dala [--data-dir DIR] COMMAND ...',
     '  --data-dir DIR   the data folder (default: $DALA_DATA_DIR, else the app\'s own folder)',
+    '  --version        the app version and the database schema version it knows',
     '',
     ...cliCommands.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
     '',
@@ -69,6 +76,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.stdout.write(helpText());
       return rest.length === 0 ? 2 : 0;
     }
+    if (rest[0] === '--version' || rest[0] === '-v' || rest[0] === 'version') {
+      io.stdout.write(`dala ${APP_VERSION} (database schema version ${appSchemaVersion()})\n`);
+      return 0;
+    }
     const { command, args } = findCommand(rest);
     if (args.includes('--help')) {
       io.stdout.write(`Usage: ${command.usage}\n  ${command.summary}\n`);
@@ -96,6 +107,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     if (isDalaError(error)) {
       io.stderr.write(`dala: ${error.message}\n`);
+      return 1;
+    }
+    // A full disk, a read-only folder or a damaged file is said as such, not as a crash.
+    if (hasStorageCode(error)) {
+      io.stderr.write(`dala: ${toDalaError(error).message}\n`);
       return 1;
     }
     throw error;

@@ -3,13 +3,12 @@ import { databasePath } from '../data-dir';
 import { describeFinding } from '../maintenance/verify';
 import { appSchemaVersion } from '../migrations-folder';
 import { expectPositionals, parseCommandArguments } from './arguments';
-import type { CliCommand } from './command';
+import type { CliCommand, CommandContext } from './command';
 import { formatTable, printJson, printLines } from './output';
 
 const STATS_USAGE = 'dala stats [--json]';
-const VERIFY_USAGE = 'dala verify [--json] [--fix-orphans]';
+const VERIFY_USAGE = 'dala verify [--json] [--verbose] [--fix | --fix-orphans]';
 const STATUS_USAGE = 'dala db status [--json]';
-const MIGRATE_USAGE = 'dala db migrate';
 
 const statsCommand: CliCommand = {
   path: ['stats'],
@@ -40,13 +39,24 @@ const verifyCommand: CliCommand = {
   usage: VERIFY_USAGE,
   summary: 'check the database; exit 1 when problems are found',
   async run(args, context) {
-    const { values, positionals } = parseCommandArguments(args, { json: { type: 'boolean' }, 'fix-orphans': { type: 'boolean' } }, VERIFY_USAGE);
+    const { values, positionals } = parseCommandArguments(
+      args,
+      { json: { type: 'boolean' }, verbose: { type: 'boolean' }, fix: { type: 'boolean' }, 'fix-orphans': { type: 'boolean' } },
+      VERIFY_USAGE,
+    );
     expectPositionals(positionals, 0, VERIFY_USAGE, '');
-    const report = await context.call('verifyDatabase', { fixOrphans: values['fix-orphans'] === true });
+    const report = await context.call('verifyDatabase', { fixOrphans: values['fix-orphans'] === true, fix: values.fix === true });
     if (values.json) printJson(context.io, report);
     else {
-      const lines = report.problems.map(describeFinding);
-      if (report.orphansRemoved > 0) lines.unshift(`Removed ${report.orphansRemoved} orphaned row(s).`);
+      // What is in the database first, so the findings below have their scale.
+      const stats = await context.call('getStatistics', {});
+      const rows = Object.values(stats.tables).reduce((n, t) => n + t.rows, 0);
+      const lines = [`Checked ${stats.learners} learner(s) and ${rows} row(s).`];
+      if (values.verbose) lines.push(...report.checks.map((c) => `  ${c.problems > 0 ? 'PROBLEM' : c.warnings > 0 ? 'warning' : 'ok     '}  ${c.label}${c.problems + c.warnings > 0 ? ` (${c.problems} problem(s), ${c.warnings} warning(s))` : ''}`));
+      lines.push(...report.problems.map(describeFinding));
+      if (report.snapshotId) lines.push(`A snapshot was taken before the repair: ${report.snapshotId}.`);
+      if (report.orphansRemoved > 0) lines.push(`Removed ${report.orphansRemoved} orphaned row(s).`);
+      if (report.progressRebuilt > 0) lines.push(`Rebuilt ${report.progressRebuilt} missing progress row(s) from their attempts.`);
       lines.push(...report.warnings.map((w) => `warning: ${describeFinding(w)}`));
       lines.push(report.healthy ? 'The database is healthy.' : `Found ${report.problems.length} problem(s).`);
       printLines(context.io, lines);
@@ -54,6 +64,18 @@ const verifyCommand: CliCommand = {
     return report.healthy ? 0 : 1;
   },
 };
+
+/** The health check with timing: how long the learner with the most attempts takes to load. */
+async function timeLargestProfileLoad(context: CommandContext): Promise<{ learnerId: string; attempts: number; loadMs: number } | null> {
+  const database = await context.open({ migrate: false });
+  const row = database.sqlite
+    .prepare('SELECT p.id AS learnerId, count(a.id) AS attempts FROM learner_profiles p LEFT JOIN activity_attempts a ON a.learner_id = p.id GROUP BY p.id ORDER BY attempts DESC, p.id LIMIT 1')
+    .get() as { learnerId: string; attempts: number } | undefined;
+  if (!row) return null;
+  const started = performance.now();
+  await context.call('getFullLearnerProfileData', { learnerId: row.learnerId });
+  return { ...row, loadMs: performance.now() - started };
+}
 
 const statusCommand: CliCommand = {
   path: ['db', 'status'],
@@ -84,7 +106,8 @@ const statusCommand: CliCommand = {
         ? (database.sqlite.prepare('SELECT count(*) AS n FROM learner_profiles').get() as { n: number }).n
         : 0,
     };
-    if (values.json) printJson(context.io, status);
+    const largest = status.learners > 0 && status.schemaVersion === status.appSchemaVersion ? await timeLargestProfileLoad(context) : null;
+    if (values.json) printJson(context.io, { ...status, largestProfile: largest });
     else
       printLines(context.io, [
         `Database: ${status.path}`,
@@ -93,28 +116,10 @@ const statusCommand: CliCommand = {
         `Journal mode: ${status.journalMode}`,
         `Integrity: ${status.integrity}`,
         `Learners: ${status.learners}`,
+        ...(largest ? [`Largest profile: ${largest.learnerId} (${largest.attempts} attempts) loads in ${largest.loadMs.toFixed(1)} ms`] : []),
       ]);
     return quick === 'ok' ? 0 : 1;
   },
 };
 
-const migrateCommand: CliCommand = {
-  path: ['db', 'migrate'],
-  usage: MIGRATE_USAGE,
-  summary: 'upgrade the database to this app\'s schema (a snapshot is taken first)',
-  async run(args, context) {
-    const { positionals } = parseCommandArguments(args, {}, MIGRATE_USAGE);
-    expectPositionals(positionals, 0, MIGRATE_USAGE, '');
-    const database = await context.open();
-    const { migratedFromVersion: from, migrationSnapshot: snapshot, schemaVersion } = database;
-    let message = `The database is at schema version ${schemaVersion}; nothing to upgrade.`;
-    if (from !== undefined) {
-      message = `Upgraded the database from schema version ${from} to ${schemaVersion}.`;
-      if (snapshot) message += ` The previous database was kept as snapshot ${snapshot.id}.`;
-    }
-    printLines(context.io, [message]);
-    return 0;
-  },
-};
-
-export const maintenanceCommands: CliCommand[] = [statsCommand, verifyCommand, statusCommand, migrateCommand];
+export const maintenanceCommands: CliCommand[] = [statsCommand, verifyCommand, statusCommand];

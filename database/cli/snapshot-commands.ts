@@ -1,3 +1,6 @@
+import { DalaError } from '../../electron/common/errors';
+import { runningAppPid } from '../app-running';
+import { putBackDatabaseFile } from '../database-file-swap';
 import { createSnapshot, listSnapshots } from '../snapshots';
 import { restoreSnapshot } from '../transfer/snapshot-restore';
 import { expectPositionals, parseCommandArguments } from './arguments';
@@ -42,6 +45,16 @@ export const snapshotCommands: CliCommand[] = [
     async run(args, context) {
       const { positionals } = parseCommandArguments(args, {}, RESTORE_USAGE);
       const [id] = expectPositionals(positionals, 1, RESTORE_USAGE, 'the snapshot ID') as [string];
+      if (runningAppPid(context.dataDir) === undefined) {
+        // Nobody has the database open: put the file back without opening the current one, so
+        // this works even on a database a newer version left (DESIGN.md, rollback).
+        const snapshot = listSnapshots(context.dataDir).find((s) => s.id === id);
+        if (!snapshot) throw new DalaError('not_found', `There is no snapshot ${id}. "dala snapshot list" shows them.`);
+        const { safety } = await putBackDatabaseFile(context.dataDir, snapshot.path, 'pre-snapshot-restore');
+        printLines(context.io, [`Restored snapshot ${snapshot.id}.${safety ? ` The state before was kept as snapshot ${safety.id}.` : ''}`]);
+        return 0;
+      }
+      // The app is open on it: restore through the live connection, which the app shares.
       const database = await context.open();
       const { restored, safetySnapshot } = await restoreSnapshot(database.sqlite, database.dataDir, id);
       printLines(context.io, [`Restored snapshot ${restored.id}. The state before was kept as snapshot ${safetySnapshot.id}.`]);

@@ -15,6 +15,22 @@ const EXPORT_USAGE = 'dala export ID --out FILE';
 const IMPORT_USAGE = 'dala import FILE [--on-conflict merge|skip|replace|error] [--dry-run] [--json]';
 const UNDO_USAGE = 'dala undo-import';
 
+/** `--on-conflict`: what happens to a learner who is here already (merge unless told). */
+export function importPolicyArgument(value: string | undefined, usage: string): ImportPolicy {
+  const policy = (value ?? 'merge') as ImportPolicy;
+  if (!IMPORT_POLICIES.includes(policy)) throw new UsageError(`--on-conflict must be one of ${IMPORT_POLICIES.join(', ')}. Usage: ${usage}`);
+  return policy;
+}
+
+/** "2 new, 1 merged, 3 skipped": the outcomes that happened, in a fixed order. */
+function outcomeCounts(report: ImportReport): string {
+  const names = { created: 'new', merged: 'merged', replaced: 'replaced', skipped: 'skipped', unchanged: 'unchanged' } as const;
+  const counts = (Object.keys(names) as Array<keyof typeof names>)
+    .map((outcome) => [names[outcome], report.learners.filter((l) => l.outcome === outcome).length] as const)
+    .filter(([, n]) => n > 0);
+  return counts.length === 0 ? 'no learners' : counts.map(([name, n]) => `${n} ${name}`).join(', ');
+}
+
 export function printImportReport(context: CommandContext, report: ImportReport, json: boolean): void {
   if (json) {
     printJson(context.io, report);
@@ -22,6 +38,7 @@ export function printImportReport(context: CommandContext, report: ImportReport,
   }
   const lines = report.learners.map((l) => `${l.displayName} (${l.learnerId}): ${l.outcome}; ${describeChanges(l.totals)}`);
   if (report.learnersRemoved > 0) lines.push(`${report.learnersRemoved} learner(s) not in the backup were removed.`);
+  lines.push(`Learners: ${outcomeCounts(report)}.`);
   lines.push(`${report.dryRun ? 'Dry run, nothing written: would be ' : ''}${report.summary}.`);
   if (report.snapshotId) lines.push(`To undo: dala undo-import (snapshot ${report.snapshotId}).`);
   printLines(context.io, lines);
@@ -54,8 +71,7 @@ const importCommand: CliCommand = {
       IMPORT_USAGE,
     );
     const [file] = expectPositionals(positionals, 1, IMPORT_USAGE, 'the profile FILE') as [string];
-    const policy = (values['on-conflict'] ?? 'merge') as ImportPolicy;
-    if (!IMPORT_POLICIES.includes(policy)) throw new UsageError(`--on-conflict must be one of ${IMPORT_POLICIES.join(', ')}. Usage: ${IMPORT_USAGE}`);
+    const policy = importPolicyArgument(values['on-conflict'], IMPORT_USAGE);
     // Validate the whole file before the database is even opened.
     const profile = parseProfileFile(readUserFile(file));
     const database = await context.open();

@@ -129,7 +129,8 @@ export function runImport(
   transfers: readonly LearnerTransfer[],
   policy: ImportPolicy,
   dryRun: boolean,
-  onProgress?: (done: number, total: number) => void,
+  /** `skipped`: learners left as they were so far (the skip policy), for progress lines. */
+  onProgress?: (done: number, total: number, skipped: number) => void,
   clearFirst = false,
   /** Runs after the learners are written (or planned, in a dry run), in the same transaction. */
   afterLearners?: () => void,
@@ -144,10 +145,12 @@ export function runImport(
       if (!dryRun) for (const id of leaving) sqlite.prepare('DELETE FROM learner_profiles WHERE id = ?').run(id);
       policy = 'replace';
     }
+    let skipped = 0;
     const plans = transfers.map((transfer, i) => {
       const plan = planLearnerImport(sqlite, transfer, policy, leaving);
       if (writer) plan.apply(writer, sqlite);
-      onProgress?.(i + 1, transfers.length);
+      if (plan.outcome === 'skipped') skipped++;
+      onProgress?.(i + 1, transfers.length, skipped);
       return plan;
     });
     afterLearners?.();

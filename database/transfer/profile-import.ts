@@ -32,7 +32,7 @@ export interface ImportOptions {
   snapshotReason?: 'pre-import' | 'pre-restore';
   /** A backup's school records, written after the learners in the same transaction (only counted in a dry run). */
   school?: (sqlite: Database.Database, dryRun: boolean) => SchoolChanges;
-  onProgress?: (done: number, total: number) => void;
+  onProgress?: (done: number, total: number, skipped: number) => void;
 }
 
 /**

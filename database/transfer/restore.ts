@@ -14,7 +14,7 @@ export interface RestoreOptions {
   allowPartial?: boolean;
   dryRun: boolean;
   source: string;
-  onProgress?: (done: number, total: number) => void;
+  onProgress?: (done: number, total: number, skipped: number) => void;
 }
 
 /**
