@@ -4,6 +4,7 @@ import { expectNoAxeViolations, keepScreenshot } from './support/checks';
 import { heading1, objectiveCard, quizAnswer, quizChoices, quizPrompt } from './support/flows';
 import { expectNoHorizontalScroll } from './support/layout-checks';
 import { useE2eSession } from './support/session';
+import { passEducatorGate } from './support/sign-in';
 
 const session = useE2eSession();
 
@@ -93,8 +94,11 @@ describe.each(SIZES)('every screen at $name', ({ name: size, viewport, deviceSca
     await check('10-profile-report', 'the profile report');
     await nav('Educator tools').click();
     await heading1(page, 'Educator tools').waitFor();
+    await page.getByRole('heading', { name: 'Set up the first admin' }).waitFor();
+    await check('11-educator-first-admin', 'setting up the first admin');
+    await passEducatorGate(page);
     await expect.poll(() => page.locator('.spinner').count(), { timeout: 15_000 }).toBe(0);
-    await check('11-educator-tools', 'the educator tools');
+    await check('12-educator-tools', 'the educator tools');
 
     expect(foreignRequests).toEqual([]);
     expect(pageErrors).toEqual([]);

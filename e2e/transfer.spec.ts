@@ -6,6 +6,7 @@ import { dala, type RunningHost } from './support/app-host';
 import { expectNoAxeViolations, keepScreenshot } from './support/checks';
 import { content, heading1, showLearner, toggleChoice, type ShownLearner } from './support/flows';
 import { useE2eSession } from './support/session';
+import { passEducatorGate } from './support/sign-in';
 
 /**
  * Moving a learner between two data dirs (two hosts, as two lab machines) and back, with work on
@@ -18,6 +19,7 @@ const JOB_TIMEOUT = { timeout: 30_000 };
 async function openEducatorPanel(page: Page, tab: string): Promise<void> {
   await page.getByRole('button', { name: 'Educator tools' }).click();
   await heading1(page, 'Educator tools').waitFor();
+  await passEducatorGate(page);
   await page.getByRole('tab', { name: tab }).click();
   await page.getByRole('tabpanel', { name: tab }).waitFor();
 }
