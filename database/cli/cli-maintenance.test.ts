@@ -38,7 +38,7 @@ describe('dala seed, stats, verify and db status on one folder', () => {
 
     const healthy = runDala(['--data-dir', dataDir, 'verify']);
     expect(healthy.status).toBe(0);
-    expect(healthy.stdout.trimEnd().split('\n')).toEqual(['The database is healthy.']);
+    expect(healthy.stdout.trimEnd().split('\n')).toEqual([expect.stringMatching(/^Checked 3 learner\(s\) and \d+ row\(s\)\.$/), 'The database is healthy.']);
 
     let orphanRow = 0;
     let futureRow = 0;
@@ -54,7 +54,8 @@ describe('dala seed, stats, verify and db status on one folder', () => {
     expect(damaged.status).toBe(1);
     const lines = damaged.stdout.trimEnd().split('\n');
     expect(lines.at(-1)).toBe('Found 2 problem(s).');
-    expect(lines.slice(0, -1).sort()).toEqual([
+    expect(lines[0]).toMatch(/^Checked 3 learner\(s\) and /);
+    expect(lines.slice(1, -1).sort()).toEqual([
       `orphan: interests row ${orphanRow}: belongs to learner "ghost", who does not exist`,
       `timestamp: badges row ${futureRow}: earned_date 2999-01-01T00:00:00.000Z is in the future`,
     ]);

@@ -49,7 +49,7 @@ export const snapshotCommands: CliCommand[] = [
         // Nobody has the database open: put the file back without opening the current one, so
         // this works even on a database a newer version left (DESIGN.md, rollback).
         const snapshot = listSnapshots(context.dataDir).find((s) => s.id === id);
-        if (!snapshot) throw new DalaError('not_found', `There is no snapshot ${id}. "dala snapshot list" shows them.`);
+        if (!snapshot) throw new DalaError('not_found', `There is no snapshot "${id}". "dala snapshot list" shows them.`);
         const { safety } = await putBackDatabaseFile(context.dataDir, snapshot.path, 'pre-snapshot-restore');
         printLines(context.io, [`Restored snapshot ${snapshot.id}.${safety ? ` The state before was kept as snapshot ${safety.id}.` : ''}`]);
         return 0;
