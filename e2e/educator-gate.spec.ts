@@ -47,6 +47,22 @@ describe('Educator tools on a shared machine', () => {
     await passEducatorGate(page);
     await page.getByText('Unlocked for E2E Admin (admin)').waitFor();
     await keepScreenshot(page, 'educator-unlocked');
+    // Every admin panel of this round: looked at, and axe clean.
+    for (const [tab, ready] of [
+      ['Classes', 'Owls'],
+      ['Educators', 'e2e-admin'],
+      ['Audit log', 'Unlocked Educator tools'],
+      ['Settings', 'Save settings'],
+      ['Automatic backups', 'Back up now'],
+    ] as const) {
+      await page.getByRole('tab', { name: tab, exact: true }).click();
+      const panel = page.getByRole('tabpanel', { name: tab });
+      await panel.getByText(ready, { exact: false }).first().waitFor();
+      await expect.poll(() => page.locator('.spinner').count(), { timeout: 15_000 }).toBe(0);
+      await keepScreenshot(page, `educator-panel-${tab.toLowerCase().replace(/ /g, '-')}`);
+      await expectNoHorizontalScroll(page, `the ${tab} panel`);
+      await expectNoAxeViolations(page, `the ${tab} panel`);
+    }
     await page.getByRole('button', { name: 'Lock', exact: true }).click();
     await page.getByRole('heading', { name: 'Unlock Educator tools' }).waitFor();
     expect((await hostCall(host, 'getSession', {})).educator).toBeNull();
