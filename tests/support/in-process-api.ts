@@ -11,6 +11,8 @@ export interface InProcessApi {
   api: DalaApi;
   database: OpenedDatabase;
   dataDir: string;
+  /** Where automatic backups go when no folder is chosen (`backups/` beside the database). */
+  defaultBackupsDir: string;
   /** Makes every following call fail as a read-only disk would, to test failure handling. */
   failWrites(enabled: boolean): void;
   /** Stops running jobs (the dispatcher's own close), then closes the database and removes the folder. */
@@ -51,6 +53,7 @@ export async function createInProcessApi(options: { resolveProfileFile?: (fileId
     api: api as DalaApi,
     database,
     dataDir,
+    defaultBackupsDir: path.join(dataDir, 'backups'),
     failWrites: (enabled) => {
       failing = enabled;
     },

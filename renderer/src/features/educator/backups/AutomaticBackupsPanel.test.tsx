@@ -1,5 +1,4 @@
 // @vitest-environment jsdom
-import path from 'node:path';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
@@ -27,7 +26,7 @@ describe('automatic backups', () => {
     expect(await within(panel).findByText('There are no automatic backups yet.')).toBeTruthy();
     expect(statusOf(panel, 'Last backup')).toBe('None yet');
     expect(statusOf(panel, 'Automatic backups')).toMatch(/^On: a copy every 30 minutes/);
-    expect(statusOf(panel, 'Copies are kept in')).toBe(path.join(backend.dataDir, 'backups'));
+    expect(statusOf(panel, 'Copies are kept in')).toBe(backend.defaultBackupsDir);
     expect(statusOf(panel, 'Last failure')).toBe('None since the last good copy');
 
     const user = userEvent.setup();
