@@ -20,19 +20,28 @@ export const backupFiltersSchema = z.object({
 });
 export type BackupFilters = z.output<typeof backupFiltersSchema>;
 
+/** One element of a backup's `learners`: a streamed restore validates them one at a time. */
+export const backupLearnerSchema = z.object({ learner: learnerRecordSchema, records: learnerRecordsSchema });
+
+const envelopeShape = {
+  format: z.literal(BACKUP_FORMAT),
+  formatVersion: z.literal(BACKUP_FORMAT_VERSION),
+  appVersion: z.string().max(50),
+  createdAt: isoTimestamp,
+  filters: backupFiltersSchema,
+  metadata: z.object({ learners: z.number().int().min(0), counts: recordCountsSchema }),
+};
+const trailerShape = {
+  /** Accounts, classes, secrets and settings (absent in backups made before version 0.2). */
+  school: schoolRecordsSchema.optional(),
+  checksum: z.object({ algorithm: z.literal('sha256'), value: z.string().regex(/^[0-9a-f]{64}$/) }),
+};
+/** Everything of a backup but its learners. */
+export const backupHeaderSchema = z.object({ ...envelopeShape, ...trailerShape });
+export type BackupHeader = z.output<typeof backupHeaderSchema>;
+
 export const backupV1Schema = z
-  .object({
-    format: z.literal(BACKUP_FORMAT),
-    formatVersion: z.literal(BACKUP_FORMAT_VERSION),
-    appVersion: z.string().max(50),
-    createdAt: isoTimestamp,
-    filters: backupFiltersSchema,
-    metadata: z.object({ learners: z.number().int().min(0), counts: recordCountsSchema }),
-    learners: z.array(z.object({ learner: learnerRecordSchema, records: learnerRecordsSchema })),
-    /** Accounts, classes, secrets and settings (absent in backups made before version 0.2). */
-    school: schoolRecordsSchema.optional(),
-    checksum: z.object({ algorithm: z.literal('sha256'), value: z.string().regex(/^[0-9a-f]{64}$/) }),
-  })
+  .object({ ...envelopeShape, learners: z.array(backupLearnerSchema), ...trailerShape })
   .superRefine((b, ctx) => {
     const seen = new Set<string>();
     const attemptOwner = new Map<string, string>();
@@ -62,7 +71,7 @@ const TIME_OF: { [T in keyof LearnerRecords]: (r: LearnerRecords[T][number]) => 
 };
 
 /** Keeps the rows whose own time falls in [since, until]. */
-function filterByTime(records: LearnerRecords, since?: string, until?: string): LearnerRecords {
+export function filterByTime(records: LearnerRecords, since?: string, until?: string): LearnerRecords {
   if (!since && !until) return records;
   const inRange = (t: string) => (!since || t >= since) && (!until || t <= until);
   const out = {} as Record<string, unknown[]>;
@@ -74,6 +83,19 @@ export function sumCounts(transfers: readonly LearnerTransfer[]): RecordCounts {
   const counts = Object.fromEntries(RECORD_TABLES.map((t) => [t, 0])) as RecordCounts;
   for (const t of transfers) for (const table of RECORD_TABLES) counts[table] += t.records[table].length;
   return counts;
+}
+
+/** The learners a backup with these filters holds, in the order it holds them. */
+export function backupLearnerIds(sqlite: Database.Database, filters: BackupFilters): string[] {
+  return filters.learnerIds ? [...new Set(filters.learnerIds)] : (sqlite.prepare('SELECT id FROM learner_profiles ORDER BY id').all() as Array<{ id: string }>).map((r) => r.id);
+}
+
+/** One learner as a backup holds them (undefined: created after `until`, so not in it). */
+export function readBackupLearner(sqlite: Database.Database, id: string, filters: BackupFilters): LearnerTransfer | undefined {
+  const learner = readLearner(sqlite, id);
+  if (!learner) throw fileError(`There is no learner with id "${id}" to back up.`, 'learnerIds');
+  if (filters.until && learner.createdAt > filters.until) return undefined;
+  return { learner, records: filterByTime(readLearnerRecords(sqlite, id), filters.since, filters.until) };
 }
 
 /** Reads the learners for a backup in one read transaction, so the backup is a consistent picture. */
@@ -93,13 +115,11 @@ export function collectBackupFile(
   onProgress?: (done: number, total: number) => void,
 ): { backup: BackupV1; content: string } {
   const transfers = sqlite.transaction(() => {
-    const ids = filters.learnerIds ? [...new Set(filters.learnerIds)] : (sqlite.prepare('SELECT id FROM learner_profiles ORDER BY id').all() as Array<{ id: string }>).map((r) => r.id);
+    const ids = backupLearnerIds(sqlite, filters);
     return ids.flatMap((id, i): LearnerTransfer[] => {
-      const learner = readLearner(sqlite, id);
+      const transfer = readBackupLearner(sqlite, id, filters);
       onProgress?.(i + 1, ids.length);
-      if (!learner) throw fileError(`There is no learner with id "${id}" to back up.`, 'learnerIds');
-      if (filters.until && learner.createdAt > filters.until) return [];
-      return [{ learner, records: filterByTime(readLearnerRecords(sqlite, id), filters.since, filters.until) }];
+      return transfer ? [transfer] : [];
     });
   })();
   const body = {

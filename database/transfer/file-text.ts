@@ -38,7 +38,7 @@ export function decodeJsonFile(bytes: Uint8Array | string, maxBytes: number, wha
 }
 
 /** DALA files nest a few levels; details are limited to 16 more. Deeper is not a DALA file. */
-const MAX_NESTING = 64;
+export const MAX_NESTING = 64;
 
 /** Depth of nested arrays/objects, measured without recursion so no input can overflow the stack. */
 export function nestingDepth(value: unknown): number {

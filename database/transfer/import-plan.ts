@@ -121,12 +121,28 @@ export function planLearnerImport(sqlite: Database.Database, transfer: LearnerTr
 }
 
 /**
- * Plans every learner and, unless it is a dry run, applies the plans in the same IMMEDIATE
- * transaction (nobody can write in between): all learners or none.
+ * The learners of an import: a list, or a backup read from a staging file one at a time (so a
+ * restore of any size holds one learner in memory). `each` may be called once.
+ */
+export interface TransferBatch {
+  count: number;
+  ids: readonly string[];
+  each(): Iterable<LearnerTransfer>;
+}
+
+export function transferBatch(transfers: readonly LearnerTransfer[]): TransferBatch {
+  return { count: transfers.length, ids: transfers.map((t) => t.learner.id), each: () => transfers };
+}
+
+export type LearnerImportOutcome = Omit<LearnerImportPlan, 'apply'>;
+
+/**
+ * Plans every learner and, unless it is a dry run, applies each plan as it is made, in the same
+ * IMMEDIATE transaction (nobody can write in between): all learners or none.
  */
 export function runImport(
   sqlite: Database.Database,
-  transfers: readonly LearnerTransfer[],
+  batch: TransferBatch,
   policy: ImportPolicy,
   dryRun: boolean,
   /** `skipped`: learners left as they were so far (the skip policy), for progress lines. */
@@ -134,25 +150,27 @@ export function runImport(
   clearFirst = false,
   /** Runs after the learners are written (or planned, in a dry run), in the same transaction. */
   afterLearners?: () => void,
-): LearnerImportPlan[] {
+): LearnerImportOutcome[] {
   const work = () => {
     const writer = dryRun ? undefined : learnerRowWriter(sqlite);
     let leaving = new Set<string>();
     if (clearFirst) {
       // Start from the backup alone: each learner in it replaces ours, the rest are removed.
-      const kept = new Set(transfers.map((t) => t.learner.id));
+      const kept = new Set(batch.ids);
       leaving = new Set((sqlite.prepare('SELECT id FROM learner_profiles').all() as Array<{ id: string }>).map((r) => r.id).filter((id) => !kept.has(id)));
       if (!dryRun) for (const id of leaving) sqlite.prepare('DELETE FROM learner_profiles WHERE id = ?').run(id);
       policy = 'replace';
     }
     let skipped = 0;
-    const plans = transfers.map((transfer, i) => {
-      const plan = planLearnerImport(sqlite, transfer, policy, leaving);
-      if (writer) plan.apply(writer, sqlite);
-      if (plan.outcome === 'skipped') skipped++;
-      onProgress?.(i + 1, transfers.length, skipped);
-      return plan;
-    });
+    const plans: LearnerImportOutcome[] = [];
+    for (const transfer of batch.each()) {
+      // The plan holds the learner's merged rows: only its outcome is kept once it is written.
+      const { apply, ...outcome } = planLearnerImport(sqlite, transfer, policy, leaving);
+      if (writer) apply(writer, sqlite);
+      if (outcome.outcome === 'skipped') skipped++;
+      plans.push(outcome);
+      onProgress?.(plans.length, batch.count, skipped);
+    }
     afterLearners?.();
     return plans;
   };

@@ -3,14 +3,14 @@ import fs from 'node:fs';
 import { createSnapshot, pruneSnapshots } from '../snapshots';
 import type { ImportPolicy } from '../../electron/common/transfer-views';
 import type { SchoolChanges } from './school-records';
-import { describeChanges, runImport, type LearnerImportPlan, type TableChanges } from './import-plan';
+import { describeChanges, runImport, transferBatch, type LearnerImportOutcome, type TableChanges, type TransferBatch } from './import-plan';
 import type { LearnerTransfer } from './profile-file';
 import { recordLastImport } from '../last-import';
 
 export interface ImportReport {
   dryRun: boolean;
   policy: ImportPolicy;
-  learners: Array<Omit<LearnerImportPlan, 'apply'>>;
+  learners: LearnerImportOutcome[];
   totals: TableChanges;
   /** e.g. "3 new, 2 updated, 0 conflicts" */
   summary: string;
@@ -39,7 +39,8 @@ export interface ImportOptions {
  * Imports validated learner transfers (from a profile file or a backup): a pre-import snapshot,
  * then plan and write in one transaction, then the record that lets an educator undo it.
  */
-export async function importTransfers(database: { sqlite: Database.Database; dataDir: string }, transfers: readonly LearnerTransfer[], options: ImportOptions): Promise<ImportReport> {
+export async function importTransfers(database: { sqlite: Database.Database; dataDir: string }, transfers: readonly LearnerTransfer[] | TransferBatch, options: ImportOptions): Promise<ImportReport> {
+  const batch = 'each' in transfers ? transfers : transferBatch(transfers);
   const reason = options.snapshotReason ?? 'pre-import';
   // A refused import (conflict policy, attempt owned by another learner) must leave nothing
   // behind, not even a snapshot that would rotate away the one undoing the last real import: the
@@ -52,7 +53,7 @@ export async function importTransfers(database: { sqlite: Database.Database; dat
   let school: SchoolChanges | undefined;
   try {
     const applySchool = options.school;
-    plans = runImport(database.sqlite, transfers, options.policy, options.dryRun, options.onProgress, options.clearFirst === true, applySchool && (() => (school = applySchool(database.sqlite, options.dryRun))));
+    plans = runImport(database.sqlite, batch, options.policy, options.dryRun, options.onProgress, options.clearFirst === true, applySchool && (() => (school = applySchool(database.sqlite, options.dryRun))));
   } catch (error) {
     if (snapshot) fs.rmSync(snapshot.path, { force: true });
     throw error;
@@ -65,7 +66,7 @@ export async function importTransfers(database: { sqlite: Database.Database; dat
   return {
     dryRun: options.dryRun,
     policy: options.policy,
-    learners: plans.map(({ apply: _apply, ...rest }) => rest),
+    learners: plans,
     totals,
     summary: describeChanges(totals),
     snapshotId,
