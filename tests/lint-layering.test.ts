@@ -137,6 +137,8 @@ describe('layering rule (DESIGN.md), per layer', () => {
 
   it('lets only the drizzle-kit config use drizzle-kit', async () => {
     expect(await layeringMessages('database/drizzle.config.ts', "import { defineConfig } from 'drizzle-kit';")).toEqual([]);
+    expect(await layeringMessages('database/transfer/envelope/age-module.ts', "export const load = () => import('age-encryption');")).toEqual([]);
+    expect(await layeringMessages('database/transfer/restore.ts', "export const load = () => import('age-encryption');")).not.toEqual([]);
   });
 
   it('says which layer and which target', async () => {

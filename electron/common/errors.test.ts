@@ -13,7 +13,7 @@ describe('DalaError', () => {
     for (const e of [withField, without]) expect(ipcErrorSchema.parse(e.toIpcError())).toEqual(e.toIpcError());
     expect(isDalaError(without)).toBe(true);
     expect(isDalaError(new Error('plain'))).toBe(false);
-    expect(ERROR_CODES).toEqual(['not_found', 'invalid_input', 'conflict', 'storage', 'forbidden', 'rate_limited']);
+    expect(ERROR_CODES).toEqual(['not_found', 'invalid_input', 'conflict', 'storage', 'forbidden', 'rate_limited', 'passphrase_required', 'wrong_passphrase']);
   });
 });
 

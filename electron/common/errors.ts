@@ -1,7 +1,11 @@
 import { z } from 'zod';
 
-/** Error codes that cross IPC, HTTP and the CLI. Stable: the renderer switches on them. */
-export const ERROR_CODES = ['not_found', 'invalid_input', 'conflict', 'storage', 'forbidden', 'rate_limited'] as const;
+/**
+ * Error codes that cross IPC, HTTP and the CLI. Stable: the renderer switches on them.
+ * `passphrase_required` and `wrong_passphrase`: a file protected with a passphrase was opened
+ * without one, or with one that does not open it; the UI asks (again) and nothing was changed.
+ */
+export const ERROR_CODES = ['not_found', 'invalid_input', 'conflict', 'storage', 'forbidden', 'rate_limited', 'passphrase_required', 'wrong_passphrase'] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export const ipcErrorSchema = z.object({

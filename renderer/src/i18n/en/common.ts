@@ -25,6 +25,8 @@ export const common = {
     invalid_input: 'Something in that answer could not be saved. Check it and try again.',
     forbidden: 'This was not saved: you are not signed in as this learner any more. Go back and pick your name.',
     rate_limited: 'Too many tries. Wait a moment, then try again.',
+    passphrase_required: 'This needs a passphrase. Ask your teacher.',
+    wrong_passphrase: 'That passphrase is not right. Ask your teacher.',
   },
   loadFailed: 'The app could not load your profile. Try again, or ask your teacher.',
   celebrationTitle: 'You earned a badge!',

@@ -40,6 +40,8 @@ export const educator = {
     invalid_input: 'The app sent a request it should not have. Try again, and tell your IT support if it happens again.',
     forbidden: 'Your account may not do this, or Educator tools locked themselves. Unlock them again, or ask an admin.',
     rate_limited: 'Too many tries. Wait a moment, then try again.',
+    passphrase_required: 'This file is protected with a passphrase. Enter it to open the file.',
+    wrong_passphrase: 'That passphrase does not open this file. Nothing was changed.',
   },
   retry: 'Try again',
 

@@ -12,6 +12,8 @@ export const transfer = {
     invalid_input: 'The app could not use this.',
     forbidden: 'Your account may not do this. Ask an admin.',
     rate_limited: 'Too many tries. Wait a moment, then try again.',
+    passphrase_required: 'This file is protected with a passphrase. Enter it to open the file.',
+    wrong_passphrase: 'That passphrase does not open this file. Nothing was changed. Check it and try again.',
   },
   fileProblem: 'This file cannot be used:',
   retry: 'Try again',
