@@ -2,17 +2,17 @@ import path from 'node:path';
 import { learnerId } from '../../electron/common/dto';
 import { IMPORT_POLICIES, type ImportPolicy } from '../../electron/common/transfer-views';
 import { describeChanges } from '../transfer/import-plan';
-import { readUserFile, writeFileAtomically } from '../transfer/file-io';
-import { exportProfileFile, parseProfileFile } from '../transfer/profile-file';
+import { readProfileFileOnDisk, writeProfileFile } from '../transfer/file-transfers';
 import { importTransfers, type ImportReport } from '../transfer/profile-import';
 import { undoLastImport } from '../transfer/snapshot-restore';
 import { APP_VERSION } from '../app-version';
 import { expectPositionals, parseCommandArguments, UsageError, validArgument } from './arguments';
 import type { CliCommand, CommandContext } from './command';
 import { printJson, printLines } from './output';
+import { protectionArguments, READ_PROTECTION_OPTIONS, refusePassphraseOnArgv, unlockArguments, withPassphraseHint, WRITE_PROTECTION_OPTIONS } from './transfer-protection';
 
-const EXPORT_USAGE = 'dala export ID --out FILE';
-const IMPORT_USAGE = 'dala import FILE [--on-conflict merge|skip|replace|error] [--dry-run] [--json]';
+const EXPORT_USAGE = 'dala export ID --out FILE [--gzip] [--passphrase-stdin]';
+const IMPORT_USAGE = 'dala import FILE [--on-conflict merge|skip|replace|error] [--dry-run] [--passphrase-stdin] [--json]';
 const UNDO_USAGE = 'dala undo-import';
 
 /** `--on-conflict`: what happens to a learner who is here already (merge unless told). */
@@ -49,13 +49,15 @@ const exportCommand: CliCommand = {
   usage: EXPORT_USAGE,
   summary: 'write one learner\'s whole profile to a .dalaprofile file',
   async run(args, context) {
-    const { values, positionals } = parseCommandArguments(args, { out: { type: 'string' } }, EXPORT_USAGE);
+    refusePassphraseOnArgv(args, EXPORT_USAGE);
+    const { values, positionals } = parseCommandArguments(args, { out: { type: 'string' }, ...WRITE_PROTECTION_OPTIONS }, EXPORT_USAGE);
     const [rawId] = expectPositionals(positionals, 1, EXPORT_USAGE, 'the learner ID');
     const id = validArgument(learnerId, rawId, 'ID', EXPORT_USAGE);
     if (!values.out) throw new UsageError(`missing --out FILE. Usage: ${EXPORT_USAGE}`);
+    const protection = await protectionArguments(values, context, EXPORT_USAGE);
     const database = await context.open();
-    writeFileAtomically(values.out, exportProfileFile(database.sqlite, id, APP_VERSION));
-    printLines(context.io, [`Exported learner ${id} to ${values.out}.`]);
+    await writeProfileFile(database.sqlite, id, APP_VERSION, new Date().toISOString(), values.out, protection);
+    printLines(context.io, [`Exported learner ${id} to ${values.out}${protection.passphrase ? ' (protected with the passphrase)' : ''}.`]);
     return 0;
   },
 };
@@ -65,15 +67,17 @@ const importCommand: CliCommand = {
   usage: IMPORT_USAGE,
   summary: 'merge a .dalaprofile file into this database (nothing is duplicated or lost)',
   async run(args, context) {
+    refusePassphraseOnArgv(args, IMPORT_USAGE);
     const { values, positionals } = parseCommandArguments(
       args,
-      { 'on-conflict': { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } },
+      { 'on-conflict': { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' }, ...READ_PROTECTION_OPTIONS },
       IMPORT_USAGE,
     );
     const [file] = expectPositionals(positionals, 1, IMPORT_USAGE, 'the profile FILE') as [string];
     const policy = importPolicyArgument(values['on-conflict'], IMPORT_USAGE);
     // Validate the whole file before the database is even opened.
-    const profile = parseProfileFile(readUserFile(file));
+    const unlock = await unlockArguments(values, context, IMPORT_USAGE);
+    const profile = await withPassphraseHint(readProfileFileOnDisk(file, unlock));
     const database = await context.open();
     const report = await importTransfers(database, [profile], { policy, dryRun: values['dry-run'] === true, source: path.basename(file) });
     printImportReport(context, report, values.json === true);

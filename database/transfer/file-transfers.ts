@@ -20,6 +20,15 @@ export function backupFileSource(file: string, unlock: TransferUnlock): BackupSo
   return () => openTransferFileReader(file, unlock);
 }
 
+/**
+ * Opens a transfer file and closes it again: a missing file, a missing passphrase or a wrong one
+ * is reported before anything else is done (a database opened, a job started).
+ */
+export async function checkTransferFileOpens(file: string, unlock: TransferUnlock): Promise<void> {
+  const reader = await openTransferFileReader(file, unlock);
+  await reader[Symbol.asyncIterator]().return?.();
+}
+
 /** Checks a backup file whole, in constant memory (nothing is staged). */
 export function checkBackupFileOnDisk(file: string, unlock: TransferUnlock): Promise<ReadBackup> {
   return readBackupStream(backupFileSource(file, unlock));
