@@ -16,10 +16,12 @@ export interface Transport {
   monitor?: StallMonitor;
   /** The longest single main-thread copy for IPC, in ms. */
   longestMs: number;
+  /** The largest IPC message either way, in bytes of its structured clone. */
+  largestBytes: number;
 }
 
 export function newTransport(monitor?: StallMonitor): Transport {
-  return { monitor, longestMs: 0 };
+  return { monitor, longestMs: 0, largestBytes: 0 };
 }
 
 function outside<T>(transport: Transport, work: () => T): T {
@@ -41,6 +43,7 @@ export async function callOverIpc<T>(transport: Transport, handlers: ChannelDisp
   const text = timedCopy(transport, () => v8.deserialize(sent) as string);
   const answer = await handlers.dispatchText(name, text, BENCH_CALLER);
   const reply = timedCopy(transport, () => v8.serialize(answer));
+  transport.largestBytes = Math.max(transport.largestBytes, sent.byteLength, reply.byteLength);
   const received = outside(transport, () => v8.deserialize(reply) as typeof answer);
   if (!received.ok) throw new Error(`${name} failed: ${received.error.code} ${received.error.message}`);
   return received.value as T;

@@ -32,7 +32,7 @@ export async function measureBackupRestore(env: BenchEnv): Promise<BenchResult[]
     // Warm-up: the first worker compiles the TypeScript sources through tsx (cached on disk after that).
     const warm = await openApp(env.copy(env.classroomDir, 'warm-up'));
     const warmBackup = await runJob(newTransport(), warm.handlers, 'startBackup', {});
-    if (warmBackup.result?.kind === 'backup') await runJob(newTransport(), warm.handlers, 'startRestore', { content: warmBackup.result.content, fileName: 'warm.json', replace: false, dryRun: true });
+    if (warmBackup.result?.kind === 'backup') await runJob(newTransport(), warm.handlers, 'startRestore', { fileId: warmBackup.result.file.fileId, replace: false, dryRun: true });
     await warm.close();
 
     for (let rep = 0; rep < env.sizes.backupRepetitions; rep++) {
@@ -46,14 +46,15 @@ export async function measureBackupRestore(env: BenchEnv): Promise<BenchResult[]
         backupMs.push(now() - start);
         if (backup.result?.kind !== 'backup') throw new Error('the backup job gave no backup');
         if (backup.result.records + backup.result.learners !== rows) throw new Error(`the backup holds ${backup.result.records + backup.result.learners} rows, expected ${rows}`);
-        const content = backup.result.content;
+        // The file as the window hands it on: chosen from disk (the path the backup job wrote).
+        const { fileId } = target.handlers.context.transferFiles.registerIncoming(source.handlers.context.transferFiles.resolve(backup.result.file.fileId).path);
         monitor.resetPeakRss();
         start = now();
-        const check = await callOverIpc<{ learners: number }>(transport, target.handlers, 'checkBackupFile', { content });
+        const check = await callOverIpc<{ learners: number }>(transport, target.handlers, 'checkBackupFile', { fileId });
         checkMs.push(now() - start);
         if (check.learners !== env.school.length) throw new Error(`checkBackupFile counted ${check.learners} learners`);
         start = now();
-        const restore = await runJob(transport, target.handlers, 'startRestore', { content, fileName: 'school-backup.json', replace: false, dryRun: false });
+        const restore = await runJob(transport, target.handlers, 'startRestore', { fileId, replace: false, dryRun: false });
         restoreMs.push(now() - start);
         const seen = monitor.stop();
         stalls.push(seen.longestStallMs);

@@ -32,14 +32,16 @@ export async function measureProfileTransfer(env: BenchEnv): Promise<BenchResult
     for (let rep = 0; rep < env.sizes.transferRepetitions; rep++) {
       collectGarbage();
       let start = now();
-      const file = await call<{ fileName: string; content: string }>(source.handlers, 'exportLearnerProfile', { learnerId });
+      const file = await call<{ fileId: string }>(source.handlers, 'exportLearnerProfile', { learnerId });
       exportMs.push(now() - start);
 
       const target = await openApp(env.copy(env.classroomDir, 'import'));
       try {
         collectGarbage();
         start = now();
-        const preview = await call<{ importId: string }>(target.handlers, 'previewProfileImport', { content: file.content, fileName: file.fileName });
+        // The file as the other machine would get it: chosen from disk (the path the exporter wrote).
+        const chosen = target.handlers.context.transferFiles.registerIncoming(source.handlers.context.transferFiles.resolve(file.fileId).path);
+        const preview = await call<{ importId: string }>(target.handlers, 'previewProfileImport', { fileId: chosen.fileId });
         const report = await call<{ totals: { added: number } }>(target.handlers, 'applyProfileImport', { importId: preview.importId, policy: 'merge' });
         importMs.push(now() - start);
         if (report.totals.added !== rows - 1) throw new Error(`the import added ${report.totals.added} rows, expected ${rows - 1}`);

@@ -22,6 +22,10 @@ export interface BenchSizes {
   transferRepetitions: number;
   backupRepetitions: number;
   pickerRepetitions: number;
+  /** Streamed files: a backup of this many learners (× attemptsPerLearner) and of ten times as many. */
+  streamLearners: number;
+  /** Streamed files: a profile file of one learner with this many attempts. */
+  streamProfileAttempts: number;
 }
 
 export const SIZES: Record<BenchSizes['label'], BenchSizes> = {
@@ -39,6 +43,8 @@ export const SIZES: Record<BenchSizes['label'], BenchSizes> = {
     transferRepetitions: 9,
     backupRepetitions: 5,
     pickerRepetitions: 5,
+    streamLearners: 1_000,
+    streamProfileAttempts: 50_000,
   },
   quick: {
     label: 'quick',
@@ -54,6 +60,8 @@ export const SIZES: Record<BenchSizes['label'], BenchSizes> = {
     transferRepetitions: 5,
     backupRepetitions: 3,
     pickerRepetitions: 3,
+    streamLearners: 300,
+    streamProfileAttempts: 10_000,
   },
   tiny: {
     label: 'tiny',
@@ -69,5 +77,7 @@ export const SIZES: Record<BenchSizes['label'], BenchSizes> = {
     transferRepetitions: 1,
     backupRepetitions: 1,
     pickerRepetitions: 1,
+    streamLearners: 4,
+    streamProfileAttempts: 200,
   },
 };

@@ -2,45 +2,35 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { dala, type RunningHost } from './support/app-host';
+import { dala } from './support/app-host';
 import { expectNoAxeViolations, keepScreenshot } from './support/checks';
 import { content, heading1, showLearner, toggleChoice, type ShownLearner } from './support/flows';
 import { useE2eSession } from './support/session';
-import { passEducatorGate } from './support/sign-in';
+import { downloadFrom, JOB_TIMEOUT, learnersOn as learners, openEducatorPanel } from './support/transfer-flows';
 
 /**
  * Moving a learner between two data dirs (two hosts, as two lab machines) and back, with work on
  * both sides; undo of the last import; backup and restore with their progress. Everything through
- * the screens an educator uses, checked against what the CLI reads from disk.
+ * the screens an educator uses (files uploaded to the host and downloaded from it), checked
+ * against what the CLI reads from disk.
  */
 const session = useE2eSession();
-const JOB_TIMEOUT = { timeout: 30_000 };
-
-async function openEducatorPanel(page: Page, tab: string): Promise<void> {
-  await page.getByRole('button', { name: 'Educator tools' }).click();
-  await heading1(page, 'Educator tools').waitFor();
-  await passEducatorGate(page);
-  await page.getByRole('tab', { name: tab }).click();
-  await page.getByRole('tabpanel', { name: tab }).waitFor();
-}
 
 /** Saves a learner's profile file from the Move a learner panel; returns where Chromium put it. */
 async function exportProfile(page: Page, learnerName: string, saveDir: string): Promise<string> {
-  await openEducatorPanel(page, 'Move a learner');
-  await page.getByLabel('Learner', { exact: true }).selectOption({ label: learnerName });
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save profile file' }).click()]);
-  expect(download.suggestedFilename()).toMatch(/\.dalaprofile$/);
-  const file = path.join(saveDir, download.suggestedFilename());
-  await download.saveAs(file);
-  await page.getByText(/^Saved as .+\.dalaprofile\./).waitFor();
+  const panel = await openEducatorPanel(page, 'Move a learner');
+  await panel.getByLabel('Learner', { exact: true }).selectOption({ label: learnerName });
+  const file = await downloadFrom(page, panel.getByRole('button', { name: 'Save profile file' }), saveDir);
+  expect(path.basename(file)).toMatch(/\.dalaprofile$/);
+  await page.getByText(/^Saved as .+\.dalaprofile\. Look in your downloads folder\.$/).waitFor();
   return file;
 }
 
-/** Chooses a profile file in the import panel and waits for its preview. */
+/** Chooses a profile file in the import panel (it is uploaded to the host) and waits for its preview. */
 async function previewImport(page: Page, file: string): Promise<void> {
   await openEducatorPanel(page, 'Move a learner');
   await page.getByLabel('Choose a profile file').setInputFiles(file);
-  await page.getByRole('heading', { name: `What importing ${path.basename(file)} will change` }).waitFor();
+  await page.getByRole('heading', { name: `What importing ${path.basename(file)} will change` }).waitFor(JOB_TIMEOUT);
 }
 
 async function applyImport(page: Page): Promise<void> {
@@ -48,7 +38,6 @@ async function applyImport(page: Page): Promise<void> {
   await page.getByRole('heading', { name: 'Import finished' }).waitFor();
 }
 
-const learners = (host: RunningHost) => JSON.parse(dala(host.dataDir, 'learners', 'list', '--json').stdout) as Array<{ id: string; displayName: string }>;
 /** What must be equal on both machines: the learner's interests and attempts, in a fixed order. */
 const workOf = (shown: ShownLearner) => ({
   interests: shown.interests.map((i) => i.interestName).sort(),
@@ -145,7 +134,7 @@ describe('backup and restore in the app', () => {
     const bar = pageA.getByRole('progressbar', { name: 'Backup progress' });
     await bar.waitFor();
     const download = await downloaded;
-    await pageA.getByText(/^Backup saved as dala-backup-\d{4}-\d{2}-\d{2}\.json: 25 learners, \d+ records\.$/).waitFor(JOB_TIMEOUT);
+    await pageA.getByText(/^Backup saved as dala-backup-\d{4}-\d{2}-\d{2}\.json: 25 learners, \d+ records\. Look in your downloads folder\.$/).waitFor(JOB_TIMEOUT);
     expect(await bar.getAttribute('aria-valuenow')).toBe('25');
     await keepScreenshot(pageA, 'transfer-backup-done');
     await expectNoAxeViolations(pageA, 'the finished backup');
@@ -157,7 +146,7 @@ describe('backup and restore in the app', () => {
     await heading1(pageB, 'Who is learning today?').waitFor();
     await openEducatorPanel(pageB, 'Backup and restore');
     await pageB.getByLabel('Choose a backup file').setInputFiles(backupFile);
-    await pageB.getByRole('heading', { name: 'About this backup' }).waitFor();
+    await pageB.getByRole('heading', { name: 'About this backup' }).waitFor(JOB_TIMEOUT);
     expect(await pageB.getByRole('checkbox', { name: 'Replace everything on this computer with the backup' }).isChecked()).toBe(false);
     await pageB.getByRole('button', { name: 'Check what would change' }).click();
     await pageB.getByRole('heading', { name: 'What restoring would change' }).waitFor(JOB_TIMEOUT);
@@ -171,5 +160,32 @@ describe('backup and restore in the app', () => {
     expect(learners(b)).toHaveLength(26);
     const seeded = learners(a)[0]!;
     expect(workOf(showLearner(b.dataDir, seeded.id))).toEqual(workOf(showLearner(a.dataDir, seeded.id)));
+  });
+});
+
+describe('a large file', () => {
+  it('shows how far its upload got, and one that is not a backup is refused with the reason, changing nothing', async () => {
+    const host = await session.host();
+    const page = (await session.open(host.url)).page;
+    await heading1(page, 'Who is learning today?').waitFor();
+    const panel = await openEducatorPanel(page, 'Backup and restore');
+    const notes = path.join(fs.mkdtempSync(path.join(host.dataDir, 'files-')), 'notes.json');
+    fs.writeFileSync(notes, JSON.stringify({ notes: 'x'.repeat(3 * 1024 * 1024) }));
+    // A slow network (a lab's Wi-Fi to the host machine): the upload takes a few seconds.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: 1024 * 1024 });
+    await panel.getByLabel('Choose a backup file').setInputFiles(notes);
+    const bar = panel.getByRole('progressbar', { name: 'Sending the file to DALA' });
+    await bar.waitFor();
+    await expect.poll(async () => Number(await bar.getAttribute('aria-valuenow')), JOB_TIMEOUT).toBeGreaterThan(0);
+    expect(await bar.getAttribute('aria-valuetext')).toMatch(/^Sending notes\.json: [\d.]+ (KB|MB) of 3\.0 MB…$/);
+    await keepScreenshot(page, 'transfer-upload-progress');
+    const alert = panel.getByRole('alert');
+    await alert.waitFor(JOB_TIMEOUT);
+    expect(await alert.textContent()).toMatch(/^This file cannot be used: /);
+    expect(await bar.count()).toBe(0);
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+    expect(learners(host)).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { payloadLimitOf } from '../electron/common/contract';
+import { CHANNEL_NAMES, payloadLimitOf } from '../electron/common/contract';
 import { MAX_BODY_BYTES } from './api-route';
 import type { BrowserHost } from './server';
 import { apiRequest, useTempHosts, unlockAsFirstAdmin } from './test-support/host-fixture';
@@ -114,25 +114,15 @@ describe('request bodies', () => {
     expect((await apiRequest(host, 'listLearners', {})).status).toBe(200);
   });
 
-  it('a channel that carries a whole file has its own, larger limit: 5 MB is read for previewProfileImport, 413 for addInterest', async () => {
+  it('no channel carries a file any more (files go by id): every channel has the 1 MiB limit, so a 5 MB previewProfileImport is 413', async () => {
     const { host } = await hosts.start();
     await unlockAsFirstAdmin(host);
-    const fiveMegabytes = 'x'.repeat(5_000_000);
-    const preview = await apiRequest(host, 'previewProfileImport', { content: fiveMegabytes, fileName: 'big.dalaprofile' });
-    expect(preview.status).toBe(200);
-    // Read and parsed: refused by the file check (not JSON), not by the size of the request.
-    expect(JSON.parse(preview.text)).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.not.stringMatching(/larger than/) } });
-    const interest = await apiRequest(host, 'addInterest', { learnerId: 'learner-1', interestName: fiveMegabytes });
-    expect(interest.status).toBe(413);
-    expect(JSON.parse(interest.text)).toMatchObject({ ok: false, error: { code: 'invalid_input', message: `The request is larger than ${MAX_BODY_BYTES} bytes.` } });
+    for (const name of CHANNEL_NAMES) expect(payloadLimitOf(name), name).toBe(MAX_BODY_BYTES);
+    const preview = await apiRequest(host, 'previewProfileImport', { fileId: 'x'.repeat(5_000_000) });
+    expect(preview.status).toBe(413);
+    expect(JSON.parse(preview.text)).toMatchObject({ ok: false, error: { code: 'invalid_input', message: `The request is larger than ${MAX_BODY_BYTES} bytes.` } });
+    expect(await declaredOnly(host, 'startRestore', MAX_BODY_BYTES + 1)).toBe(413);
     expect((await apiRequest(host, 'listLearners', {})).status).toBe(200);
-  });
-
-  it('a file channel still has a limit: a declared body just over it is 413', async () => {
-    const { host } = await hosts.start();
-    const limit = payloadLimitOf('previewProfileImport');
-    expect(await declaredOnly(host, 'previewProfileImport', limit + 1)).toBe(413);
-    expect(await declaredOnly(host, 'startRestore', payloadLimitOf('startRestore') + 1)).toBe(413);
   });
 
   it('a body just under 1 MiB is read and parsed (then refused by the schema, not by size)', async () => {

@@ -47,12 +47,13 @@ function anyValidInput(name: ChannelName, learnerId: string): unknown {
   const sample = CHANNEL_SAMPLES[name] as unknown;
   const input = typeof sample === 'function' ? undefined : (sample as Record<string, unknown>);
   const byName: Partial<Record<ChannelName, unknown>> = {
-    previewProfileImport: { content: '{}', fileName: 'a.dalaprofile' },
+    previewProfileImport: { fileId: 'x' },
+    saveTransferFile: { fileId: 'x' },
     applyProfileImport: { importId: 'x', policy: 'merge' },
     restoreSnapshot: { snapshotId: 'x' },
     getJobStatus: { jobId: 'x' },
-    checkBackupFile: { content: '{}' },
-    startRestore: { content: '{}', fileName: 'b.json', replace: true, dryRun: false },
+    checkBackupFile: { fileId: 'x' },
+    startRestore: { fileId: 'x', replace: true, dryRun: false },
     updateEducator: { educatorId: '0b7c6f1e-8d2a-4c3b-9f4e-5a6b7c8d9e0f', role: 'admin' },
     resetEducatorPassword: { educatorId: '0b7c6f1e-8d2a-4c3b-9f4e-5a6b7c8d9e0f', password: 'another password' },
     assignCoach: { educatorId: '0b7c6f1e-8d2a-4c3b-9f4e-5a6b7c8d9e0f', classId: 'c4b' },
@@ -72,7 +73,7 @@ describe('with no session', () => {
       ['getFullLearnerProfileData', { learnerId: 'ada' }],
       ['addInterest', { learnerId: 'ada', interestName: 'Cats' }],
       ['deleteLearnerProfile', { learnerId: 'ada' }],
-      ['startRestore', { content: '{}', fileName: 'b.json', replace: true, dryRun: false }],
+      ['startRestore', { fileId: 'b', replace: true, dryRun: false }],
     ] as const) {
       expect(await call(host, channel, input), channel).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.any(String) } });
     }
@@ -175,12 +176,12 @@ describe('a coach and an admin', () => {
   it('a coach moves only their learners: exports them, and imports a new one only into one of their classes', async () => {
     const host = await school();
     await ok(host, 'unlockEducator', { username: TEST_ADMIN.username, password: TEST_ADMIN.password });
-    const cyFile = await ok<{ content: string; fileName: string }>(host, 'exportLearnerProfile', { learnerId: 'cy' });
+    const cyFile = await ok<{ fileId: string }>(host, 'exportLearnerProfile', { learnerId: 'cy' });
     await ok(host, 'deleteLearnerProfile', { learnerId: 'cy' });
     await ok(host, 'lockEducator', {});
     await ok(host, 'unlockEducator', { username: 'mr.banda', password: 'coach password 1' });
     expect(await ok(host, 'exportLearnerProfile', { learnerId: 'ada' })).toMatchObject({ fileName: expect.stringMatching(/^Ada-/) });
-    const preview = await ok<{ importId: string }>(host, 'previewProfileImport', cyFile);
+    const preview = await ok<{ importId: string }>(host, 'previewProfileImport', { fileId: cyFile.fileId });
     const before = contentHash(host.database.sqlite);
     expect(await call(host, 'applyProfileImport', { importId: preview.importId, policy: 'merge' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await call(host, 'applyProfileImport', { importId: preview.importId, policy: 'merge', classId: 'c5c' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });

@@ -32,10 +32,14 @@ export function hasValidToken(authorization: string | undefined, token: string):
   return equal && given.length > 0;
 }
 
+/** Whether a Content-Type names `mediaType`, optionally with parameters such as `; charset=utf-8`. */
+export function hasMediaType(contentType: string | undefined, mediaType: string): boolean {
+  return (contentType ?? '').split(';')[0]?.trim().toLowerCase() === mediaType;
+}
+
 /** `application/json`, optionally with parameters such as `; charset=utf-8`. */
 export function isJsonContentType(contentType: string | undefined): boolean {
-  const mediaType = (contentType ?? '').split(';')[0]?.trim().toLowerCase();
-  return mediaType === 'application/json';
+  return hasMediaType(contentType, 'application/json');
 }
 
 /** The declared body length, or undefined when the client did not declare one (chunked). */

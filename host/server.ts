@@ -5,6 +5,8 @@ import { createChannelDispatcher, type HandlerLogger } from '../database/channel
 import { APP_VERSION } from '../database/app-version';
 import { openDatabase, type OpenedDatabase } from '../database/open';
 import { API_PREFIX, handleApiRequest, type ApiContext } from './api-route';
+import { DOWNLOAD_PREFIX, downloadUrlFor, handleFileDownload } from './file-download';
+import { DEFAULT_UPLOAD_LIMIT_BYTES, handleFileUpload, UPLOAD_PATH, type UploadContext } from './file-upload';
 import { listenOnLoopback } from './listen';
 import { isAllowedHost, isAllowedOrigin } from './request-guards';
 import { sendError, sendText } from './responses';
@@ -29,6 +31,8 @@ export interface BrowserHostOptions {
   automaticBackups?: boolean;
   /** One line per event, never personal data; defaults to nothing. */
   log?: (line: string) => void;
+  /** The largest file `POST /api/files` accepts; defaults to the largest backup plus its envelope (tests lower it). */
+  uploadLimitBytes?: number;
 }
 
 export interface BrowserHost {
@@ -54,8 +58,9 @@ function requestPath(req: IncomingMessage): string | undefined {
 }
 
 /**
- * Serves the built renderer and `POST /api/<channel>` on 127.0.0.1 against one database, which
- * is opened before the port is (a refused database throws its typed error and nothing listens).
+ * Serves the built renderer, `POST /api/<channel>`, file uploads (`POST /api/files`) and
+ * downloads (`GET /files/<id>?key=`) on 127.0.0.1 against one database, which is opened before
+ * the port is (a refused database throws its typed error and nothing listens).
  */
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const token = options.token ?? randomBytes(32).toString('hex');
@@ -65,10 +70,17 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const handlerLog: HandlerLogger = (entry) => log(`${entry.channel} failed: ${entry.code}${entry.detail ? ` (${entry.detail})` : ''}`);
   const dispatcher = createChannelDispatcher(
     database,
-    { appVersion: options.appVersion ?? APP_VERSION, shell: 'browser', automaticBackups: options.automaticBackups ?? true, onEvent: (event, detail) => log(`${event} (${detail})`) },
+    {
+      appVersion: options.appVersion ?? APP_VERSION,
+      shell: 'browser',
+      automaticBackups: options.automaticBackups ?? true,
+      onEvent: (event, detail) => log(`${event} (${detail})`),
+      downloadUrl: downloadUrlFor,
+    },
     handlerLog,
   );
   const context: ApiContext = { dispatcher, token, caller: { kind: 'window', session: createWindowSession() } };
+  const uploads: UploadContext = { store: dispatcher.context.transferFiles, token, limitBytes: options.uploadLimitBytes ?? DEFAULT_UPLOAD_LIMIT_BYTES };
   let port = options.port;
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -80,11 +92,15 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       return;
     }
     if (urlPath === undefined) sendText(res, 400, 'Bad request.\n');
+    else if (urlPath === UPLOAD_PATH) await handleFileUpload(req, res, uploads);
     else if (urlPath.startsWith(API_PREFIX)) await handleApiRequest(req, res, urlPath, context);
+    else if (urlPath.startsWith(DOWNLOAD_PREFIX)) await handleFileDownload(req, res, dispatcher.context.transferFiles);
     else await serveStatic(req, res, options.rendererDir, urlPath);
   };
 
-  const server = http.createServer({ requestTimeout: 60_000, headersTimeout: 20_000 }, (req, res) => {
+  // requestTimeout bounds receiving a whole request, body included: a 1 GiB backup read from a USB
+  // stick, or written to a slow disk, can take minutes to upload; 60 s would cut it off. Headers stay quick.
+  const server = http.createServer({ requestTimeout: 10 * 60_000, headersTimeout: 20_000 }, (req, res) => {
     handle(req, res).catch((error: unknown) => {
       log(`request failed: ${(error as Error)?.name ?? 'error'}`);
       if (!res.headersSent) sendError(res, 500, 'storage', 'DALA could not answer this request.');

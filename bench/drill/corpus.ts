@@ -118,17 +118,20 @@ export async function corpusDrill(dataDir: string, profile: string, backup: stri
   try {
     for (const [i, f] of files.entries()) {
       tried++;
-      refusedWith(`${f.name} (as a file)`, (await invokeChannel(handlers, 'previewProfileImport', { fileId: `file-${i}` })) as never);
-      if (typeof f.bytes === 'string' && f.bytes.length > 0) {
-        tried++;
-        refusedWith(`${f.name} (as text)`, (await invokeChannel(handlers, 'previewProfileImport', { content: f.bytes, fileName: 'bad.dalaprofile' })) as never);
-      }
+      refusedWith(`${f.name} (opened by the OS)`, (await invokeChannel(handlers, 'previewProfileImport', { fileId: `file-${i}` })) as never);
+      tried++;
+      // The same file chosen in a dialog or uploaded: an id of the transfer file store.
+      const chosen = handlers.context.transferFiles.registerIncoming(f.file);
+      refusedWith(`${f.name} (chosen)`, (await invokeChannel(handlers, 'previewProfileImport', { fileId: chosen.fileId })) as never);
     }
-    for (const b of backupCorpus(backup)) {
+    for (const [i, b] of backupCorpus(backup).entries()) {
+      const file = path.join(scratch, `bad-backup-${String(i).padStart(2, '0')}.json`);
+      fs.writeFileSync(file, b.content);
+      const { fileId } = handlers.context.transferFiles.registerIncoming(file);
       tried++;
-      refusedWith(`${b.name} (checkBackupFile)`, (await invokeChannel(handlers, 'checkBackupFile', { content: b.content })) as never);
+      refusedWith(`${b.name} (checkBackupFile)`, (await invokeChannel(handlers, 'checkBackupFile', { fileId })) as never);
       tried++;
-      const started = await invokeChannel(handlers, 'startRestore', { content: b.content, fileName: 'bad.json', replace: true, dryRun: false });
+      const started = await invokeChannel(handlers, 'startRestore', { fileId, replace: true, dryRun: false });
       if (!started.ok) refusedWith(`${b.name} (startRestore)`, started as never);
       else {
         let view: JobStatusView | undefined;

@@ -28,8 +28,8 @@ async function main(): Promise<void> {
     const applied = await invokeChannel(handlers, 'applyProfileImport', { importId: (preview.value as { importId: string }).importId, policy: 'merge' });
     if (!applied.ok) throw new Error(`import failed: ${applied.error.message}`);
   } else {
-    const content = fs.readFileSync(file, 'utf8');
-    const started = await invokeChannel(handlers, 'startRestore', { content, fileName: 'drill.json', replace: process.env.DRILL_REPLACE === '1', dryRun: false });
+    const { fileId } = handlers.context.transferFiles.registerIncoming(file);
+    const started = await invokeChannel(handlers, 'startRestore', { fileId, replace: process.env.DRILL_REPLACE === '1', dryRun: false });
     if (!started.ok) throw new Error(`restore did not start: ${started.error.message}`);
     const jobId = (started.value as { jobId: string }).jobId;
     let reported = 0;

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { ChannelInput, ChannelName } from '../../electron/common/contract';
 import { createChannelDispatcher } from '../channels/dispatch';
 import { TEST_ADMIN } from '../test-support/accounts';
 import { contentHash, testClock, useTempDirs } from '../test-support/temp-database';
-import { createWindowSession } from './window-session';
+import { windowCaller } from '../test-support/window-caller';
 
 const dirs = useTempDirs();
 
@@ -12,19 +11,13 @@ async function lab() {
   const database = await dirs.open();
   const clock = testClock('2026-03-02T09:00:00.000Z', 1);
   const dispatcher = createChannelDispatcher(database, { appVersion: 'test', shell: 'browser', now: clock });
-  const window = { kind: 'window', session: createWindowSession() } as const;
-  const call = <C extends ChannelName>(name: C, input: ChannelInput<C>) => dispatcher.dispatch(name, input, window);
-  const ok = async <C extends ChannelName>(name: C, input: ChannelInput<C>) => {
-    const answer = await call(name, input);
-    if (!answer.ok) throw new Error(`${name}: ${JSON.stringify(answer.error)}`);
-    return answer.value;
-  };
+  const { call, ok, session } = windowCaller(dispatcher);
   await ok('setUpFirstAdmin', TEST_ADMIN);
   await ok('createClass', { name: 'Class 4B', id: 'c4b', signInMethod: 'pin' });
   await ok('createLearnerProfile', { id: 'ada', displayName: 'Ada', classId: 'c4b' });
   await ok('createLearnerProfile', { id: 'lou', displayName: 'Lou' });
   await ok('lockEducator', {});
-  return { database, clock, call, ok, session: window.session, close: () => dispatcher.close() };
+  return { database, clock, call, ok, session, close: () => dispatcher.close() };
 }
 
 describe('a learner signing in', () => {

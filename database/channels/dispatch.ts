@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { accessLevelOf, auditRecordsOf, contract, isChannelName, payloadLimitOf, type ChannelInput, type ChannelName, type ChannelOutput, type ChannelResult, type ParsedChannelInput } from '../../electron/common/contract';
+import { accessLevelOf, auditRecordsOf, contract, isChannelName, payloadLimitOf, waitsForUser, type ChannelInput, type ChannelName, type ChannelOutput, type ChannelResult, type ParsedChannelInput } from '../../electron/common/contract';
 import { DalaError, invalidInputFromZod, type IpcError } from '../../electron/common/errors';
 import type { OpenedDatabase } from '../open';
 import { toDalaError } from '../storage-errors';
@@ -86,7 +86,9 @@ export function createChannelDispatcher(database: OpenedDatabase, environment: C
     }
     // Calls received before close() still run (a save is never cut off); later ones are refused.
     if (closing) return fail({ code: 'storage', message: 'DALA is closing; try again when it has restarted.' });
-    return queue.run(async () => {
+    // A native dialog may stay open for minutes: it waits beside the queue, never in it.
+    const schedule = waitsForUser(name) ? <T>(job: () => Promise<T>) => job() : <T>(job: () => Promise<T>) => queue.run(job);
+    return schedule(async () => {
       try {
         const call = resolveCall(context, caller);
         authorize(context, call, accessLevelOf(name, input as never), input);

@@ -18,6 +18,7 @@ import { progressHandlers } from '../manager/progress';
 import { struggleHandlers } from '../manager/struggles';
 import { profileTransferHandlers } from '../transfer/profile-channels';
 import { snapshotHandlers } from '../transfer/snapshot-channels';
+import { transferFileHandlers } from '../transfer/transfer-file-channels';
 import type { HandlerMap } from './define';
 
 /**
@@ -42,6 +43,7 @@ export const handlerMap: HandlerMap = mergeDomainMaps(
   attemptHandlers,
   maintenanceHandlers,
   profileTransferHandlers,
+  transferFileHandlers,
   snapshotHandlers,
   backupHandlers,
 );

@@ -5,9 +5,10 @@ import { Worker } from 'node:worker_threads';
 import { DalaError } from '../../electron/common/errors';
 import type { IpcError } from '../../electron/common/errors';
 import type { BackupCheckView, JobStatusView } from '../../electron/common/transfer-views';
-import { CHUNK_CHARS, type AutomaticBackupOutcome, type BackupOutcome, type ChunkAck, type CheckOutcome, type ContentChunk, type JobMessage, type JobRequest, type JobStart, type RestoreOutcome, type StartJob, type WorkerData, type WorkerRequest } from './job-protocol';
+import type { TransferUnlock } from '../transfer/file-transfers';
+import type { JobMessage, JobRequest, StartJob, WorkerData, WorkerOutcome, WorkerRequest } from './job-protocol';
 
-/** Finished jobs (a backup holds its whole file) are kept this long for the window to collect. */
+/** Finished jobs are kept this long for the window to collect their outcome. */
 const KEEP_FINISHED_MS = 10 * 60_000;
 /** A worker with no job is ended after this long. */
 const IDLE_MS = 60_000;
@@ -28,7 +29,7 @@ function startWorker(start: WorkerData): Worker {
 const STOPPED_UNEXPECTEDLY: IpcError = { code: 'storage', message: 'The job stopped unexpectedly. Nothing was half-written; try again.' };
 const STOPPED_EARLY: IpcError = { code: 'storage', message: 'The job stopped before it finished. Nothing was half-written; try again.' };
 
-type Outcome = BackupOutcome | RestoreOutcome | CheckOutcome | AutomaticBackupOutcome;
+type Outcome = WorkerOutcome;
 interface Launched {
   worker: Worker;
   /** Settles once: the outcome, or the typed error. */
@@ -36,32 +37,18 @@ interface Launched {
 }
 
 /**
- * Starts a worker for `request` without ever holding the main thread for long: a large `content`
- * goes to the worker in chunks, one per turn of the event loop, and a backup's content comes back
- * in chunks, each a message of its own, joined as a rope (no copy of the whole text here).
+ * Starts a worker for `request`. Requests and answers are small (files go as paths), so no
+ * message ever holds the main thread.
  */
 function launch(
   request: WorkerRequest,
   onProgress: (done: number, total: number) => void,
-  workerFor: (start: JobStart) => Worker,
+  workerFor: (start: WorkerRequest) => Worker,
   release: (worker: Worker, reusable: boolean) => void,
 ): Launched {
-  const content = 'content' in request ? request.content : '';
-  const chunks = Math.ceil(content.length / CHUNK_CHARS);
-  const start = (chunks > 0 ? { ...request, content: '', contentChunks: chunks, chunkedResult: true } : { ...request, chunkedResult: true }) as JobStart;
-  const worker = workerFor(start);
+  const worker = workerFor(request);
   let settled = false;
-  let next = 0;
-  const sendNextChunk = () => {
-    if (settled || next >= chunks) return;
-    const message: ContentChunk = { type: 'chunk', text: content.slice(next * CHUNK_CHARS, (next + 1) * CHUNK_CHARS) };
-    next++;
-    worker.postMessage(message);
-    setImmediate(sendNextChunk);
-  };
-  sendNextChunk();
   const ended = new Promise<{ outcome: Outcome } | { error: IpcError }>((resolve) => {
-    let received = '';
     const end = (result: { outcome: Outcome } | { error: IpcError }, reusable: boolean) => {
       if (settled) return;
       settled = true;
@@ -73,10 +60,7 @@ function launch(
     };
     const onMessage = (message: JobMessage) => {
       if (message.type === 'progress') onProgress(message.done, message.total);
-      else if (message.type === 'chunk') {
-        received += message.text;
-        worker.postMessage({ type: 'ack' } satisfies ChunkAck);
-      } else if (message.type === 'done') end({ outcome: message.outcome.kind === 'backup' && received ? { ...message.outcome, content: received } : message.outcome }, true);
+      else if (message.type === 'done') end({ outcome: message.outcome }, true);
       else end({ error: message.error }, true);
     };
     const onError = () => end({ error: STOPPED_UNEXPECTEDLY }, false);
@@ -94,7 +78,9 @@ export interface JobRunner {
   /** Resolves when the job has finished (for the CLI, tests and benchmarks). */
   finished(jobId: string): Promise<JobStatusView>;
   /** Validates a backup file on a worker thread (checkBackupFile of a large file). */
-  check(content: string): Promise<BackupCheckView>;
+  check(file: string, unlock: TransferUnlock): Promise<BackupCheckView>;
+  /** Runs one request on a worker and answers with its outcome (profile previews and imports), or throws its typed error. */
+  run<K extends WorkerRequest['kind']>(request: WorkerRequest & { kind: K }): Promise<WorkerOutcome & { kind: K }>;
   close(): Promise<void>;
 }
 
@@ -108,7 +94,7 @@ export function createJobRunner(): JobRunner {
   // minute at most and without keeping the app running. Jobs at the same time get workers of their own.
   let idle: { worker: Worker; timer: NodeJS.Timeout } | undefined;
   let closed = false;
-  const workerFor = (start: JobStart): Worker => {
+  const workerFor = (start: WorkerRequest): Worker => {
     let worker: Worker;
     if (idle) {
       clearTimeout(idle.timer);
@@ -169,13 +155,16 @@ export function createJobRunner(): JobRunner {
       if (!job) throw new DalaError('not_found', 'This job is not known.', 'jobId');
       return job.done;
     },
-    async check(content) {
-      const { worker, ended } = launch({ kind: 'check', content }, () => undefined, workerFor, release);
+    async check(file, unlock) {
+      return (await this.run({ kind: 'check', file, unlock })).view;
+    },
+    async run(request) {
+      const { worker, ended } = launch(request, () => undefined, workerFor, release);
       checks.add(worker);
       const end = await ended.finally(() => checks.delete(worker));
       if ('error' in end) throw new DalaError(end.error.code, end.error.message, end.error.field);
-      if (end.outcome.kind !== 'check') throw new DalaError('storage', 'The check of the backup file gave no answer.');
-      return end.outcome.view;
+      if (end.outcome.kind !== request.kind) throw new DalaError('storage', 'The work gave no answer. Nothing was changed; try again.');
+      return end.outcome as WorkerOutcome & { kind: typeof request.kind };
     },
     async close() {
       closed = true;

@@ -1,24 +1,53 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { parentPort, workerData } from 'node:worker_threads';
-import { localDay } from '../../electron/common/local-day';
 import { makeAutomaticBackup } from '../backups/automatic-backups';
 import { openDatabase } from '../open';
 import { toDalaError } from '../storage-errors';
-import { checkBackupView, collectBackupFile, parseBackupFile } from '../transfer/backup-file';
+import { checkBackupView } from '../transfer/backup-file';
+import { DalaError } from '../../electron/common/errors';
+import { backupFileSource, checkBackupFileOnDisk, readProfileFileOnDisk, writeBackupFile, writeProfileFile } from '../transfer/file-transfers';
+import { importTransfers } from '../transfer/profile-import';
 import { restoreBackup } from '../transfer/restore';
-import { CHUNK_CHARS, type AutomaticBackupOutcome, type BackupOutcome, type CheckOutcome, type ContentChunk, type JobMessage, type JobStart, type RestoreOutcome, type StartJob, type WorkerData, type WorkerRequest } from './job-protocol';
+import type { JobMessage, StartJob, WorkerData, WorkerOutcome, WorkerRequest } from './job-protocol';
+
+/** Learners a restore's report lists by name in the window (the totals count every one). */
+const REPORTED_LEARNERS = 200;
 
 /**
  * Runs one long job (backup, restore, or checking a backup file) on its own thread with its own
- * connection to the same database file, so the window's thread never waits for it. Reports
- * progress a few times a second. Large texts travel in chunks when the runner asks for it.
+ * connection to the same database file, so the window's thread never waits for it. Files are
+ * streamed from and to disk here; the main thread only hears progress a few times a second.
  */
-async function run(request: WorkerRequest, chunkedResult: boolean): Promise<BackupOutcome | RestoreOutcome | CheckOutcome | AutomaticBackupOutcome> {
-  if (request.kind === 'check') return { kind: 'check', view: checkBackupView(parseBackupFile(request.content)) };
+async function run(request: WorkerRequest): Promise<WorkerOutcome> {
+  if (request.kind === 'check') return { kind: 'check', view: checkBackupView((await checkBackupFileOnDisk(request.file, request.unlock)).header) };
   if (request.kind === 'automaticBackup') {
     const { copy, pruned } = await makeAutomaticBackup(request.dataDir, request.folder);
     return { kind: 'automaticBackup', copy: { id: copy.id, createdAt: copy.createdAt, sizeBytes: copy.sizeBytes }, pruned };
+  }
+  if (request.kind === 'profileExport') {
+    const database = await openDatabase({ dataDir: request.dataDir });
+    try {
+      const { sizeBytes } = await writeProfileFile(database.sqlite, request.learnerId, request.appVersion, request.now, request.out, request.protection);
+      return { kind: 'profileExport', sizeBytes };
+    } finally {
+      database.close();
+    }
+  }
+  if (request.kind === 'profilePreview' || request.kind === 'profileImport') {
+    // Read and checked whole before the database is opened: a refused file touches nothing.
+    const profile = await readProfileFileOnDisk(request.file, request.unlock);
+    if (request.kind === 'profileImport' && profile.checksum.value !== request.checksum) throw new DalaError('conflict', 'The file changed since it was checked. Open it again to see what it holds now.', 'importId');
+    const database = await openDatabase({ dataDir: request.dataDir });
+    try {
+      if (request.kind === 'profilePreview') {
+        const preview = await importTransfers(database, [profile], { policy: 'merge', dryRun: true, source: request.fileName });
+        return { kind: 'profilePreview', preview, learnerId: profile.learner.id, checksum: profile.checksum.value };
+      }
+      return { kind: 'profileImport', report: await importTransfers(database, [profile], { policy: request.policy, dryRun: false, source: request.fileName }) };
+    } finally {
+      database.close();
+    }
   }
   const database = await openDatabase({ dataDir: request.dataDir });
   let lastReport = 0;
@@ -29,20 +58,16 @@ async function run(request: WorkerRequest, chunkedResult: boolean): Promise<Back
   };
   try {
     if (request.kind === 'backup') {
-      const now = new Date().toISOString();
-      const file = collectBackupFile(database.sqlite, request.filters, request.appVersion, now, onProgress);
-      const backup = file.backup;
-      const records = Object.values(backup.metadata.counts).reduce((a, b) => a + b, 0);
-      let content = `${file.content}\n`;
-      if (chunkedResult) {
-        await sendInChunks(content);
-        content = '';
-      }
-      return { kind: 'backup', fileName: `dala-backup-${localDay(new Date(now))}.json`, content, learners: backup.metadata.learners, records };
+      const { out, protection } = request;
+      const written = await writeBackupFile(database.sqlite, request.filters, request.appVersion, new Date().toISOString(), out.path, protection, onProgress);
+      const file = { fileId: out.fileId, fileName: out.fileName, sizeBytes: written.sizeBytes, passphraseProtected: Boolean(protection.passphrase), compressed: Boolean(protection.gzip && !protection.passphrase) };
+      return { kind: 'backup', file, learners: written.learners, records: written.records };
     }
     const { replace, dryRun, onConflict, allowPartial } = request;
-    const report = await restoreBackup(database, request.content, { replace, dryRun, onConflict, allowPartial, source: request.fileName, onProgress });
-    return { kind: 'restore', report };
+    const report = await restoreBackup(database, backupFileSource(request.file, request.unlock), { replace, dryRun, onConflict, allowPartial, source: request.fileName, onProgress });
+    // The window shows a list it can read; the whole list of a school of thousands would be a message of megabytes.
+    if (report.learners.length <= REPORTED_LEARNERS) return { kind: 'restore', report };
+    return { kind: 'restore', report: { ...report, learners: report.learners.slice(0, REPORTED_LEARNERS), learnersOmitted: report.learners.length - REPORTED_LEARNERS } };
   } finally {
     database.close();
   }
@@ -50,34 +75,6 @@ async function run(request: WorkerRequest, chunkedResult: boolean): Promise<Back
 
 function post(message: JobMessage): void {
   parentPort?.postMessage(message);
-}
-
-/** Sends a large text a chunk at a time, each after the main thread acknowledged the one before. */
-async function sendInChunks(text: string): Promise<void> {
-  const port = parentPort;
-  if (!port) return;
-  for (let at = 0; at < text.length; at += CHUNK_CHARS) {
-    const acknowledged = new Promise<void>((resolve) => port.once('message', () => resolve()));
-    post({ type: 'chunk', text: text.slice(at, at + CHUNK_CHARS) });
-    await acknowledged;
-  }
-}
-
-/** The request, with its content put back together when it came in chunks. */
-function receive(start: JobStart): Promise<WorkerRequest> {
-  const { contentChunks, chunkedResult: _chunked, ...request } = start;
-  if (!contentChunks || !('content' in request) || !parentPort) return Promise.resolve(request as WorkerRequest);
-  const port = parentPort;
-  return new Promise((resolve) => {
-    const pieces: string[] = [];
-    const onChunk = (message: ContentChunk) => {
-      pieces.push(message.text);
-      if (pieces.length < contentChunks) return;
-      port.off('message', onChunk);
-      resolve({ ...request, content: pieces.join('') } as WorkerRequest);
-    };
-    port.on('message', onChunk);
-  });
 }
 
 /**
@@ -93,9 +90,8 @@ const collectGarbage: (() => void) | undefined = (() => {
   }
 })();
 
-function begin(start: JobStart): void {
-  receive(start)
-    .then((request) => run(request, start.chunkedResult === true))
+function begin(request: WorkerRequest): void {
+  run(request)
     .then(
       (outcome) => post({ type: 'done', outcome }),
       (error: unknown) => post({ type: 'failed', error: toDalaError(error).toIpcError() }),
@@ -105,6 +101,5 @@ function begin(start: JobStart): void {
 
 const data = workerData as WorkerData;
 // Started by the runner: wait for jobs, one at a time, as long as the runner keeps this worker.
-// (Chunks and acknowledgements of a running job go to that job's own listeners.)
 if ('standby' in data) parentPort?.on('message', (message: StartJob | { type: string }) => 'start' in message && message.type === 'job' && begin(message.start));
 else begin(data);

@@ -169,7 +169,7 @@ export function isFilteredBackup(filters: BackupFilters): boolean {
 }
 
 /** What checkBackupFile and `dala backup verify` answer about a valid backup. */
-export function checkBackupView(backup: BackupV1): { createdAt: string; appVersion: string; learners: number; counts: RecordCounts; filters: BackupFilters; filtered: boolean; accounts: boolean } {
+export function checkBackupView(backup: BackupHeader): { createdAt: string; appVersion: string; learners: number; counts: RecordCounts; filters: BackupFilters; filtered: boolean; accounts: boolean } {
   return {
     createdAt: backup.createdAt,
     appVersion: backup.appVersion,

@@ -1,14 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { DalaError } from '../../electron/common/errors';
-import type { ProfileFileV1 } from './profile-file';
 
 /** A validated file waits this long between the preview and the educator's decision. */
 const PENDING_IMPORT_MS = 30 * 60_000;
 const MAX_PENDING_IMPORTS = 8;
 
+/** A profile file that was checked and previewed: where it is, how it opens, and what it held then. */
 export interface PendingImport {
-  file: ProfileFileV1;
+  path: string;
   fileName: string;
+  passphrase: string | undefined;
+  learnerId: string;
+  /** The file's checksum at the preview: the import refuses a file that changed since. */
+  checksum: string;
 }
 
 /** Profile files that were checked and previewed, by the id the window applies them with. */

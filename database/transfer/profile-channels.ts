@@ -1,13 +1,10 @@
-import path from 'node:path';
 import { DalaError, forbidden } from '../../electron/common/errors';
 import { localDay } from '../../electron/common/local-day';
 import { coachesClass, coachesLearner, isAdmin, MESSAGES, type CallContext } from '../channels/authorize';
 import { channelHandlers } from '../channels/define';
 import { cachedStatement } from '../statement-cache';
 import type { HandlerContext } from '../channels/context';
-import { readUserFile } from './file-io';
-import { exportProfile, parseProfileFile } from './profile-file';
-import { importTransfers } from './profile-import';
+import { incomingFile, protectionFor, unlockFile } from './transfer-access';
 import { readLastImport } from '../last-import';
 import { undoLastImport } from './snapshot-restore';
 
@@ -16,13 +13,6 @@ export function profileFileName(displayName: string, date: string): string {
   const safe = displayName.normalize('NFC').replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '').replace(/\s+/g, '-').slice(0, 60) || 'learner';
   // The teacher's date, not the UTC one: a file saved in Sydney at 8:00 carries today's date.
   return `${safe}-${localDay(new Date(date))}.dalaprofile`;
-}
-
-function readProfileInput(ctx: HandlerContext, input: { content: string; fileName: string } | { fileId: string }): { bytes: Uint8Array | string; fileName: string } {
-  if ('content' in input) return { bytes: input.content, fileName: path.basename(input.fileName) };
-  const file = ctx.environment.resolveProfileFile?.(input.fileId);
-  if (!file) throw new DalaError('not_found', 'That profile file is no longer available. Open it again.', 'fileId');
-  return { bytes: readUserFile(file), fileName: path.basename(file) };
 }
 
 /**
@@ -48,22 +38,34 @@ function joinClass(ctx: HandlerContext, classId: string, learnerIds: readonly st
 
 /** Moving one learner between machines: export, preview, apply, and undo of the last import. */
 export const profileTransferHandlers = channelHandlers({
-  exportLearnerProfile: (ctx, { learnerId }) => {
+  exportLearnerProfile: async (ctx, { learnerId, ...wanted }) => {
+    const protection = protectionFor(ctx, wanted);
     const now = ctx.now();
-    const { content, learner } = exportProfile(ctx.sqlite, learnerId, ctx.environment.appVersion, now);
-    return { fileName: profileFileName(learner.displayName, now), content };
+    const row = cachedStatement(ctx.sqlite, 'SELECT display_name AS displayName FROM learner_profiles WHERE id = ?').get(learnerId) as { displayName: string } | undefined;
+    if (!row) throw new DalaError('not_found', 'This learner is not on this computer any more.', 'learnerId');
+    const out = ctx.transferFiles.createOwned(profileFileName(row.displayName, now));
+    try {
+      // Written on a worker: a learner with 50,000 attempts is a second of reading and hashing.
+      await ctx.jobs.run({ kind: 'profileExport', dataDir: ctx.dataDir, learnerId, appVersion: ctx.environment.appVersion, now, out: out.path, protection });
+    } catch (error) {
+      ctx.transferFiles.release(out.fileId);
+      throw error;
+    }
+    return ctx.transferFiles.describe(out.fileId);
   },
-  previewProfileImport: async (ctx, input) => {
-    const { bytes, fileName } = readProfileInput(ctx, input);
-    const file = parseProfileFile(bytes);
-    const preview = await importTransfers(ctx, [file], { policy: 'merge', dryRun: true, source: fileName });
-    const importId = ctx.pendingImports.add({ file, fileName });
+  previewProfileImport: async (ctx, { fileId, passphrase }) => {
+    const incoming = incomingFile(ctx, fileId);
+    const fileName = incoming.fileName;
+    const unlock = await unlockFile(ctx, incoming, passphrase);
+    // Read, checked and previewed on a worker: a learner with 50,000 attempts is seconds of work.
+    const { preview, learnerId, checksum } = await ctx.jobs.run({ kind: 'profilePreview', dataDir: ctx.dataDir, file: incoming.path, fileName, unlock });
+    const importId = ctx.pendingImports.add({ path: incoming.path, fileName, passphrase: unlock.passphrase, learnerId, checksum });
     return { importId, fileName, preview, existingLearners: preview.learners.filter((l) => l.outcome !== 'created').length };
   },
   applyProfileImport: async (ctx, { importId, policy, classId }, call) => {
     const waiting = ctx.pendingImports.take(importId);
-    assertMayImport(ctx, call, waiting.file.learner.id, classId);
-    const report = await importTransfers(ctx, [waiting.file], { policy, dryRun: false, source: waiting.fileName });
+    assertMayImport(ctx, call, waiting.learnerId, classId);
+    const { report } = await ctx.jobs.run({ kind: 'profileImport', dataDir: ctx.dataDir, file: waiting.path, fileName: waiting.fileName, unlock: { passphrase: waiting.passphrase }, policy, checksum: waiting.checksum });
     ctx.pendingImports.remove(importId);
     if (classId !== undefined) joinClass(ctx, classId, report.learners.filter((l) => l.outcome === 'created').map((l) => l.learnerId));
     return report;

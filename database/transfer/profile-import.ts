@@ -20,6 +20,8 @@ export interface ImportReport {
   learnersRemoved: number;
   /** Rows of accounts, classes, secrets and settings a backup's restore wrote. */
   school?: SchoolChanges;
+  /** A restore's report for the window lists the first learners only (REPORTED_LEARNERS); this many more were restored. */
+  learnersOmitted?: number;
 }
 
 export interface ImportOptions {

@@ -33,6 +33,8 @@ export interface ImportReportView {
   learnersRemoved: number;
   /** A backup's restore: rows of accounts, classes, memberships, coaches, secrets and settings written. */
   school?: { educators: number; classes: number; memberships: number; coaches: number; learnerSecrets: number; settings: number };
+  /** A large restore lists its first learners only (the totals count them all): this many more are not listed. */
+  learnersOmitted?: number;
 }
 
 /** A validated file waiting for the educator's decision; `importId` applies it. */
@@ -45,9 +47,31 @@ export interface ImportPreviewView {
   existingLearners: number;
 }
 
-export interface ExportedProfileView {
+/**
+ * A file on its way in or out, as the window knows it: an id for the main process, a name to
+ * show, never a path and never its content.
+ */
+export interface TransferFileView {
+  fileId: string;
   fileName: string;
-  content: string;
+  sizeBytes: number;
+  /** An age-encrypted file: opening it needs the passphrase. */
+  passphraseProtected: boolean;
+  /** gzip data (inside the encryption, when both: then this is false until it is opened). */
+  compressed: boolean;
+}
+
+/** What became of a file the window asked to save. */
+export type SavedTransferFileView =
+  /** The desktop app's save dialog: saved under this name (the folder stays in the main process). */
+  | { kind: 'saved'; fileName: string }
+  | { kind: 'cancelled' }
+  /** The browser host: fetch this same-origin address (once) to download it. */
+  | { kind: 'download'; url: string; fileName: string };
+
+/** Whether an admin set a school transfer passphrase (proposed when protecting files; tried when opening them). */
+export interface TransferPassphraseSettingView {
+  schoolPassphraseSet: boolean;
 }
 
 export interface LastImportView {
@@ -101,7 +125,7 @@ export interface JobStatusView {
   progress: { done: number; total: number };
   /** backup: the file to save; restore: the report. */
   result:
-    | { kind: 'backup'; fileName: string; content: string; learners: number; records: number }
+    | { kind: 'backup'; file: TransferFileView; learners: number; records: number }
     | { kind: 'restore'; report: ImportReportView }
     | { kind: 'automaticBackup'; copy: AutomaticBackupCopyView; pruned: number }
     | null;

@@ -8,6 +8,7 @@ import type { MenuCommand } from '../common/contract';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { dataDirOverride, profileFilesFromArgv } from './command-line';
 import { showAboutDialog, showStartupError } from './dialogs';
+import { createTransferFileDialogs } from './file-dialogs';
 import { registerIpcHandlers } from './ipc';
 import { createMainLog, type MainLog } from './log';
 import { buildMenuTemplate } from './menu';
@@ -32,7 +33,7 @@ export interface ElectronMain {
   BrowserWindow: { new (options: BrowserWindowConstructorOptions): BrowserWindow; getFocusedWindow(): BrowserWindow | null };
   protocol: Pick<Protocol, 'registerSchemesAsPrivileged' | 'handle'>;
   ipcMain: Pick<IpcMain, 'handle'>;
-  dialog: Pick<Dialog, 'showErrorBox' | 'showMessageBox'>;
+  dialog: Pick<Dialog, 'showErrorBox' | 'showMessageBox' | 'showOpenDialog' | 'showSaveDialog'>;
   Menu: { buildFromTemplate: typeof Menu.buildFromTemplate; setApplicationMenu: typeof Menu.setApplicationMenu };
   shell: Pick<Shell, 'openPath'>;
   /** Read only after ready (Electron refuses `defaultSession` before). */
@@ -161,6 +162,9 @@ export function launchApp(electron: ElectronMain, options: LaunchOptions): Launc
         shell: 'electron',
         // A .dalaprofile the OS opened: the renderer only has its id; the path is handed out once.
         resolveProfileFile: (fileId) => profileFiles.takeProfileFilePath(fileId),
+        // Files to import and places to save are chosen here, in native dialogs over the window;
+        // the window only ever gets a file id back.
+        fileDialogs: createTransferFileDialogs(electron.dialog, () => window, { defaultFolder: () => app.getPath('documents') }),
         automaticBackups: options.automaticBackups !== false,
         onEvent: (event, detail) => log.write(event.endsWith('failed') ? 'warn' : 'info', { event, detail }),
       },

@@ -152,22 +152,17 @@ describe('the payload size limit', () => {
     expect(learnerCount()).toBe(before);
   });
 
-  it('lets a 5 MB previewProfileImport through to the file check (its limit is larger)', async () => {
-    expect(payloadLimitOf('previewProfileImport')).toBeGreaterThan(5_000_000);
-    await send(ipcMain, window, window.mainFrame, ipcChannel('setUpFirstAdmin'), TEST_ADMIN);
-    const result = (await send(ipcMain, window, window.mainFrame, ipcChannel('previewProfileImport'), { content: big(5_000_000), fileName: 'big.dalaprofile' })) as {
-      ok: boolean;
-      error: { code: string; message: string };
-    };
-    expect(result.ok).toBe(false);
-    expect(result.error.code).toBe('invalid_input');
-    expect(result.error.message).not.toMatch(/larger than/);
+  it('gives the file channels no larger limit: files travel by id, their content never crosses IPC', () => {
+    for (const name of ['previewProfileImport', 'checkBackupFile', 'startRestore', 'openDroppedFile', 'saveTransferFile'] as const) {
+      expect(payloadLimitOf(name), name).toBe(DEFAULT_PAYLOAD_LIMIT_BYTES);
+    }
   });
 
-  it('refuses a payload just over a file channel\'s own limit', async () => {
-    const limit = payloadLimitOf('previewProfileImport');
-    const result = await send(ipcMain, window, window.mainFrame, ipcChannel('previewProfileImport'), { content: big(limit), fileName: 'a.dalaprofile' });
-    expect(result).toEqual({ ok: false, error: { code: 'invalid_input', message: `The request is larger than ${limit} bytes.` } });
+  it('refuses file content sent the old way (5 MB in previewProfileImport) before it is parsed', async () => {
+    await send(ipcMain, window, window.mainFrame, ipcChannel('setUpFirstAdmin'), TEST_ADMIN);
+    const result = await send(ipcMain, window, window.mainFrame, ipcChannel('previewProfileImport'), { content: big(5_000_000), fileName: 'big.dalaprofile' });
+    expect(result).toEqual({ ok: false, error: { code: 'invalid_input', message: `The request is larger than ${DEFAULT_PAYLOAD_LIMIT_BYTES} bytes.` } });
+    expect(logged).toContainEqual({ channel: 'previewProfileImport', code: 'invalid_input', detail: 'too_large' });
   });
 
   it('refuses a payload that is not JSON text (an object sent past the preload, broken JSON) with invalid_input', async () => {

@@ -7,13 +7,26 @@ import { CHANNEL_NAMES } from '../common/contract';
 import type { DalaApi, DalaEvents } from '../common/contract';
 import { createFakeRenderer, FakeIpcRenderer } from '../test-support/fake-electron';
 import { createDalaApi, createDalaEvents, MAX_PENDING_EVENTS } from './bridge';
+import { createDalaFiles, type DalaFiles } from './dropped-files';
 
-type FakeRenderer = ReturnType<typeof createFakeRenderer>;
+/** Plays webUtils.getPathForFile: the paths of "dropped" files, and what it was asked. */
+class FakeWebUtils {
+  readonly asked: unknown[] = [];
+  readonly paths = new Map<unknown, string>();
+  getPathForFile(file: File): string {
+    this.asked.push(file);
+    // Like Electron: a File made in the page has no path (''), anything else is refused.
+    if (!(file instanceof File)) throw new TypeError("Failed to execute 'getPathForFile': parameter 1 is not of type 'File'.");
+    return this.paths.get(file) ?? '';
+  }
+}
+
+type FakeRenderer = ReturnType<typeof createFakeRenderer> & { webUtils: FakeWebUtils };
 
 // The preload imports electron at top level and exposes its API on import.
 vi.mock('electron', async () => {
   const { createFakeRenderer } = await import('../test-support/fake-electron');
-  const fake = createFakeRenderer();
+  const fake = { ...createFakeRenderer(), webUtils: new FakeWebUtils() };
   (globalThis as { fakeRenderer?: FakeRenderer }).fakeRenderer = fake;
   return fake;
 });
@@ -21,12 +34,14 @@ vi.mock('electron', async () => {
 let fake: FakeRenderer;
 let dala: Record<string, (...args: unknown[]) => Promise<unknown>>;
 let dalaEvents: Record<string, (listener: (...args: unknown[]) => void) => () => void>;
+let dalaFiles: DalaFiles;
 
 beforeAll(async () => {
   await import('./index');
   fake = (globalThis as { fakeRenderer?: FakeRenderer }).fakeRenderer!;
   dala = fake.contextBridge.exposed.get('dala') as typeof dala;
   dalaEvents = fake.contextBridge.exposed.get('dalaEvents') as typeof dalaEvents;
+  dalaFiles = fake.contextBridge.exposed.get('dalaFiles') as DalaFiles;
 });
 
 // Compile-time: the preload's objects have every key of the contract's types, and no others.
@@ -37,18 +52,30 @@ void apiKeysMatch;
 void eventKeysMatch;
 
 describe('the preload', () => {
-  it('exposes exactly window.dala and window.dalaEvents, never ipcRenderer', () => {
-    expect([...fake.contextBridge.exposed.keys()]).toEqual(['dala', 'dalaEvents']);
+  it('exposes exactly window.dala, window.dalaEvents and window.dalaFiles, never ipcRenderer or webUtils', () => {
+    expect([...fake.contextBridge.exposed.keys()]).toEqual(['dala', 'dalaEvents', 'dalaFiles']);
     for (const api of fake.contextBridge.exposed.values()) {
+      expect(api).not.toBe(fake.webUtils);
       for (const value of Object.values(api as object)) {
         expect(typeof value).toBe('function');
         expect(value).not.toBe(fake.ipcRenderer);
+        expect(value).not.toBe(fake.webUtils.getPathForFile);
         expect(Object.keys(value as object)).toEqual([]);
       }
       expect(api).not.toHaveProperty('invoke');
       expect(api).not.toHaveProperty('send');
       expect(api).not.toHaveProperty('on');
     }
+  });
+
+  it('window.dalaFiles.pathForFile gives a dropped file\'s path from webUtils.getPathForFile, sending nothing over IPC', () => {
+    expect(Object.keys(dalaFiles)).toEqual(['pathForFile']);
+    fake.ipcRenderer.invocations.length = 0;
+    const dropped = new File(['{}'], 'Ann.dalaprofile');
+    fake.webUtils.paths.set(dropped, '/home/ann/Desktop/Ann.dalaprofile');
+    expect(dalaFiles.pathForFile(dropped)).toBe('/home/ann/Desktop/Ann.dalaprofile');
+    expect(fake.webUtils.asked).toEqual([dropped]);
+    expect(fake.ipcRenderer.invocations).toEqual([]);
   });
 
   it('window.dala has exactly one function per contract channel', () => {
@@ -110,6 +137,17 @@ describe('the preload', () => {
     };
     visit(path.join(__dirname, 'index.ts'));
     expect(seen.has(path.join(common, 'contract', 'index.ts'))).toBe(true);
+  });
+});
+
+describe('createDalaFiles', () => {
+  it('answers \'\' for a File with no path on disk (made in the page) and for something that is not a File', () => {
+    const webUtils = new FakeWebUtils();
+    const files = createDalaFiles(webUtils);
+    const made = new File(['x'], 'made.dalaprofile');
+    expect(files.pathForFile(made)).toBe('');
+    expect(files.pathForFile({ name: 'fake.dalaprofile', path: '/etc/passwd' } as unknown as File)).toBe('');
+    expect(webUtils.asked).toHaveLength(2);
   });
 });
 

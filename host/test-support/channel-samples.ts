@@ -36,8 +36,11 @@ function earlier<C extends ChannelName>(results: SampleResults, channel: C): Cha
 function finishedBackup(results: SampleResults): string {
   const result = earlier(results, 'getJobStatus').result;
   if (result?.kind !== 'backup') throw new Error('getJobStatus did not answer with a finished backup');
-  return result.content;
+  return result.file.fileId;
 }
+
+/** Channels of the desktop app's native dialogs and drops: refused (invalid_input) by the browser host. */
+export const DESKTOP_ONLY_CHANNELS: readonly ChannelName[] = ['chooseTransferFile', 'openDroppedFile'];
 
 /**
  * One valid input per contract channel, in the order the round-trip test sends them (adds before
@@ -97,7 +100,12 @@ export const CHANNEL_SAMPLES: { [C in ChannelName]: ChannelSample<C> } = {
   getAppInfo: {},
   deleteLearnerProfile: { learnerId: SAMPLE_LEARNER_TO_DELETE },
   exportLearnerProfile: { learnerId: SAMPLE_LEARNER },
-  previewProfileImport: (r) => ({ content: earlier(r, 'exportLearnerProfile').content, fileName: earlier(r, 'exportLearnerProfile').fileName }),
+  saveTransferFile: (r) => ({ fileId: earlier(r, 'exportLearnerProfile').fileId }),
+  chooseTransferFile: { purpose: 'profile' },
+  openDroppedFile: { path: '/nowhere/ada.dalaprofile' },
+  getTransferPassphraseSetting: {},
+  setSchoolTransferPassphrase: { passphrase: null },
+  previewProfileImport: (r) => ({ fileId: earlier(r, 'exportLearnerProfile').fileId }),
   applyProfileImport: (r) => ({ importId: earlier(r, 'previewProfileImport').importId, policy: 'merge' }),
   getLastImport: {},
   undoLastImport: {},
@@ -106,8 +114,8 @@ export const CHANNEL_SAMPLES: { [C in ChannelName]: ChannelSample<C> } = {
   restoreSnapshot: (r) => ({ snapshotId: earlier(r, 'createSnapshot').id }),
   startBackup: {},
   getJobStatus: (r) => ({ jobId: earlier(r, 'startBackup').jobId }),
-  checkBackupFile: (r) => ({ content: finishedBackup(r) }),
-  startRestore: (r) => ({ content: finishedBackup(r), fileName: 'backup.json', replace: false, dryRun: true }),
+  checkBackupFile: (r) => ({ fileId: finishedBackup(r) }),
+  startRestore: (r) => ({ fileId: finishedBackup(r), replace: false, dryRun: true }),
   getClassReport: { classId: SAMPLE_CLASS },
   exportClassReportCsv: { classId: SAMPLE_CLASS },
   removeClassMember: { classId: SAMPLE_CLASS, learnerId: SAMPLE_LEARNER },

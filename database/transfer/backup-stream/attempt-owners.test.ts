@@ -17,7 +17,8 @@ describe('AttemptOwners', () => {
       const owner = reference.get(uid) as number;
       expect(owners.claim(uid, owner)).toBeUndefined();
       expect(owners.claim(uid, owner + 1)).toBe(owner);
-      // The same uid in upper case is another string, so another uid.
+      // The same uid in upper case is another string, so another uid (unless it has no letter: about 1 in 10^6).
+      if (uid.toUpperCase() === uid) continue;
       expect(owners.claim(uid.toUpperCase(), owner + 1)).toBeUndefined();
       expect(owners.claim(uid.toUpperCase(), owner + 2)).toBe(owner + 1);
     }

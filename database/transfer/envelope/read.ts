@@ -93,7 +93,7 @@ async function decrypted(file: string, unlock: TransferUnlock): Promise<AsyncIte
     if (error instanceof Error && /no identity matched/.test(error.message)) throw new DalaError('wrong_passphrase', 'That passphrase does not open this file. Nothing was changed. Check it and try again.', 'passphrase');
     throw fileError('The file is damaged: its encryption header is not valid.');
   }
-  return mapErrors(plainText, file, 'age');
+  return mapErrors(Readable.fromWeb(plainText as unknown as import('node:stream/web').ReadableStream<Uint8Array>), file, 'age');
 }
 
 /**

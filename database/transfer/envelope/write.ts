@@ -34,7 +34,8 @@ async function encrypted(plainText: Readable, passphrase: string): Promise<Reada
   const encrypter = new Encrypter();
   encrypter.addRecipient(await scryptRecipient(passphrase));
   const cipherText = await encrypter.encrypt(Readable.toWeb(plainText) as ReadableStream<Uint8Array>);
-  return Readable.fromWeb(cipherText as import('node:stream/web').ReadableStream<Uint8Array>);
+  // Typed as the DOM's stream where a DOM lib is loaded too (renderer tests): it is Node's web stream.
+  return Readable.fromWeb(cipherText as unknown as import('node:stream/web').ReadableStream<Uint8Array>);
 }
 
 /**

@@ -40,6 +40,11 @@ export interface ChannelOptions<I, O> {
   maxRequestBytes?: number;
   /** Written to the audit log after the call succeeds (educator actions). */
   audit?: AuditSpec<I, O>;
+  /**
+   * The handler waits for the user (a native open or save dialog) and touches no database: it runs
+   * beside the call queue, so saves made while the dialog is open are not held up.
+   */
+  waitsForUser?: boolean;
 }
 
 export interface ChannelSpec<S extends z.ZodType, O> extends ChannelOptions<z.output<S>, O> {

@@ -59,6 +59,11 @@ export function payloadLimitOf(name: ChannelName): number {
   return (contract[name] as ChannelSpec<z.ZodType, unknown>).maxRequestBytes ?? DEFAULT_PAYLOAD_LIMIT_BYTES;
 }
 
+/** Whether a channel's handler waits for the user and so runs beside the call queue (ChannelOptions.waitsForUser). */
+export function waitsForUser(name: ChannelName): boolean {
+  return (contract[name] as ChannelSpec<z.ZodType, unknown>).waitsForUser === true;
+}
+
 /** The access level of a call, from its channel and its parsed input. */
 export function accessLevelOf<C extends ChannelName>(name: C, input: ParsedChannelInput<C>): AccessLevel {
   const access = (contract[name] as ChannelSpec<z.ZodType, unknown>).access;

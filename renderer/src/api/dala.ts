@@ -1,5 +1,6 @@
 import type { DalaApi, DalaEvents } from '../../../electron/common/contract';
 import { createHttpDalaApi, takeHostToken } from './http-transport';
+import { createDesktopTransferFiles, createHostTransferFiles, type TransferFileTransport } from './transfer-files';
 
 declare global {
   interface Window {
@@ -8,9 +9,17 @@ declare global {
   }
 }
 
-/** In Electron the preload provides `window.dala`; in the browser host it is HTTP. */
-export function resolveDalaApi(): DalaApi {
-  return window.dala ?? createHttpDalaApi(takeHostToken());
+/** What the window talks to: the channels, and the way files reach the main process. */
+export interface DalaBackend {
+  api: DalaApi;
+  files: TransferFileTransport;
+}
+
+/** In Electron the preload provides `window.dala`; in the browser host it is HTTP, with one token for calls and uploads. */
+export function resolveDalaBackend(): DalaBackend {
+  if (window.dala) return { api: window.dala, files: createDesktopTransferFiles(window.dala) };
+  const token = takeHostToken();
+  return { api: createHttpDalaApi(token), files: createHostTransferFiles(token) };
 }
 
 export function resolveDalaEvents(): DalaEvents | undefined {

@@ -1,20 +1,25 @@
 import type { StateCreator } from 'zustand';
-import type { ChannelInput } from '../../../electron/common/contract';
 import type { AppState } from './app-store';
 import type { EducatorPanelId } from './navigation-slice';
 
-/** A profile file to preview: read from a drop or the file input, or opened by the OS (an id). */
-export interface PendingProfileImport {
-  input: ChannelInput<'previewProfileImport'>;
-  /** Shown while the file is read ("Reading Ann.dalaprofile…"). */
-  fileName: string;
-}
+/**
+ * A profile file for the import panel to preview: one dropped on the window (still to be handed
+ * to the main process, which the panel does with its progress), or one the OS opened, which the
+ * main process already holds by an id.
+ */
+export type PendingProfileImport = { kind: 'dropped'; file: File } | { kind: 'opened'; fileId: string; fileName: string };
 
 export interface TransferSlice {
   /** A file waiting for the import panel to preview it. */
   pendingImport: PendingProfileImport | null;
   /** Goes up whenever an import, restore, undo or snapshot restore has changed the records. */
   dataVersion: number;
+  /** Whether an admin set the school transfer passphrase (never the passphrase itself); null until read. */
+  schoolPassphraseSet: boolean | null;
+  /** Reads it (Export and Backup propose it when set); a failure leaves it unknown, offering only a typed passphrase. */
+  loadTransferPassphraseSetting(): Promise<void>;
+  /** The admin set or removed it: every panel (they all stay mounted) follows. */
+  schoolPassphraseChanged(set: boolean): void;
   openEducatorPanel(panel: EducatorPanelId): void;
   /** Shows the import panel and hands it the file to preview. */
   importProfileFile(file: PendingProfileImport): void;
@@ -30,6 +35,14 @@ export interface TransferSlice {
 export const createTransferSlice: StateCreator<AppState, [], [], TransferSlice> = (set, get) => ({
   pendingImport: null,
   dataVersion: 0,
+  schoolPassphraseSet: null,
+  loadTransferPassphraseSetting: async () => {
+    const result = await get()
+      .api.getTransferPassphraseSetting({})
+      .catch(() => null);
+    if (result?.ok) set({ schoolPassphraseSet: result.value.schoolPassphraseSet });
+  },
+  schoolPassphraseChanged: (on) => set({ schoolPassphraseSet: on }),
   openEducatorPanel: (panel) => get().goTo({ name: 'educator', panel }),
   importProfileFile: (file) => {
     set({ pendingImport: file });

@@ -13,7 +13,7 @@ export interface RenderedWithStore extends RenderResult {
 /** Renders a component with a store wired to a real database in a temp dir. */
 export async function renderWithStore(ui: ReactElement, backend?: InProcessApi): Promise<RenderedWithStore> {
   const realBackend = backend ?? (await createInProcessApi());
-  const store = createAppStore(realBackend.api);
+  const store = createAppStore(realBackend.api, realBackend.files);
   const result = render(<StoreProvider store={store}>{ui}</StoreProvider>);
   return { ...result, store, backend: realBackend };
 }

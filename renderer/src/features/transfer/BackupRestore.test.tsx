@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+import { gunzipSync } from 'node:zlib';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
@@ -6,7 +7,7 @@ import type { InProcessApi } from '../../../../tests/support/in-process-api';
 import { App } from '../../App';
 import { unlockAdmin } from '../../test-support/classes-fixture';
 import { renderWithStore } from '../../test-support/render-app';
-import { addLearnerWithWork, captureDownloads, JOB_WAIT, must, panelNamed, useBackends } from '../../test-support/transfer-fixture';
+import { addLearnerWithWork, AGE_HEADER, FILE_WAIT, JOB_WAIT, lastSavedFile, must, panelNamed, useBackends } from '../../test-support/transfer-fixture';
 
 const newBackend = useBackends();
 
@@ -21,24 +22,31 @@ async function openBackupPanel(backend: InProcessApi) {
 
 const learnerNames = (backend: InProcessApi) => (backend.database.sqlite.prepare('SELECT display_name AS n FROM learner_profiles ORDER BY n').all() as Array<{ n: string }>).map((r) => r.n);
 
-/** Makes a backup through the UI; returns the saved file. */
-async function backupThroughUi(backend: InProcessApi, choose?: string[]): Promise<File> {
-  const downloads = captureDownloads();
+/** Makes a backup through the UI (gzip and a passphrase when asked); returns the saved file. */
+async function backupThroughUi(backend: InProcessApi, options: { choose?: string[]; gzip?: boolean; passphrase?: string } = {}): Promise<File> {
+  const { choose, gzip = false, passphrase } = options;
   const { panel } = await openBackupPanel(backend);
   const user = userEvent.setup();
   if (choose) {
     await user.click(within(panel).getByRole('radio', { name: 'Only the learners I choose' }));
     for (const name of choose) await user.click(within(panel).getByRole('checkbox', { name }));
   }
+  if (gzip) await user.click(within(panel).getByRole('checkbox', { name: 'Compress (gzip)' }));
+  if (passphrase) {
+    await user.click(within(panel).getByRole('checkbox', { name: 'Protect with a passphrase' }));
+    await user.type(within(panel).getByLabelText('Passphrase'), passphrase);
+    await user.type(within(panel).getByLabelText('Type the passphrase again'), passphrase);
+  }
   await user.click(within(panel).getByRole('button', { name: 'Make backup' }));
   const bar = await within(panel).findByRole('progressbar', { name: 'Backup progress' });
   const learners = choose?.length ?? learnerNames(backend).length;
-  await within(panel).findByText(new RegExp(`^Backup saved as dala-backup-\\d{4}-\\d{2}-\\d{2}\\.json: ${learners} learners?, \\d+ records\\.$`), {}, JOB_WAIT);
+  const ending = passphrase ? '\\.json\\.age' : gzip ? '\\.json\\.gz' : '\\.json';
+  await within(panel).findByText(new RegExp(`^Backup saved as dala-backup-\\d{4}-\\d{2}-\\d{2}${ending}: ${learners} learners?, \\d+ records\\. Look in your downloads folder\\.$`), {}, JOB_WAIT);
   expect(bar.getAttribute('aria-valuenow')).toBe(String(learners));
   expect(bar.getAttribute('aria-valuemax')).toBe(String(learners));
-  expect(downloads).toHaveLength(1);
+  expect(backend.savedFiles).toHaveLength(1);
   cleanup();
-  return new File([await downloads[0]!.blob.text()], downloads[0]!.fileName, { type: 'application/json' });
+  return lastSavedFile(backend);
 }
 
 describe('backup', () => {
@@ -54,7 +62,7 @@ describe('backup', () => {
     const again = await openBackupPanel(b);
     const user = userEvent.setup();
     await user.upload(within(again.panel).getByLabelText('Choose a backup file'), file);
-    await within(again.panel).findByRole('heading', { name: 'About this backup' });
+    await within(again.panel).findByRole('heading', { name: 'About this backup' }, FILE_WAIT);
     expect(within(again.panel).getByText('Learners').nextElementSibling?.textContent).toBe('3');
     const replace = within(again.panel).getByRole('checkbox', { name: 'Replace everything on this computer with the backup' });
     expect(replace).toHaveProperty('checked', false);
@@ -75,13 +83,45 @@ describe('backup', () => {
     await waitFor(() => expect(again.store.getState().learners).toHaveLength(4));
   });
 
-  it('backs up only the chosen learners', async () => {
+  it('backs up only the chosen learners, compressed when asked', async () => {
     const a = await newBackend();
     await addLearnerWithWork(a.api, 'Amara');
     await addLearnerWithWork(a.api, 'Ben');
-    const file = await backupThroughUi(a, ['Ben']);
-    const parsed = JSON.parse(await file.text()) as { learners: Array<{ learner: { displayName: string } }> };
+    const file = await backupThroughUi(a, { choose: ['Ben'], gzip: true });
+    const parsed = JSON.parse(gunzipSync(new Uint8Array(await file.arrayBuffer())).toString('utf8')) as { learners: Array<{ learner: { displayName: string } }> };
     expect(parsed.learners.map((l) => l.learner.displayName)).toEqual(['Ben']);
+  });
+
+  it('a compressed backup protected with a passphrase restores into an empty computer once the passphrase is typed', async () => {
+    const a = await newBackend();
+    await addLearnerWithWork(a.api, 'Amara');
+    await addLearnerWithWork(a.api, 'Ben');
+    const passphrase = 'seven green kites fly high';
+    const file = await backupThroughUi(a, { gzip: true, passphrase });
+    expect(await file.slice(0, AGE_HEADER.length).text()).toBe(AGE_HEADER);
+
+    const b = await newBackend();
+    const { panel } = await openBackupPanel(b);
+    const user = userEvent.setup();
+    await user.upload(within(panel).getByLabelText('Choose a backup file'), file);
+    const prompt = await within(panel).findByRole('form', { name: `“${file.name}” is protected with a passphrase` }, JOB_WAIT);
+    const field = within(prompt).getByLabelText('Passphrase for this file');
+    await waitFor(() => expect(document.activeElement).toBe(field));
+    expect(within(panel).queryByRole('heading', { name: 'About this backup' })).toBeNull();
+    await user.type(field, 'seven green kites fly low{Enter}');
+    await within(prompt).findByText(/^That passphrase does not open this file\. Nothing was changed\./, {}, JOB_WAIT);
+    await user.type(field, `${passphrase}{Enter}`);
+    await within(panel).findByRole('heading', { name: 'About this backup' }, JOB_WAIT);
+    expect(within(panel).getByText('Learners').nextElementSibling?.textContent).toBe('2');
+    expect(within(panel).queryByRole('form', { name: /is protected with a passphrase/ })).toBeNull();
+
+    await user.click(within(panel).getByRole('button', { name: 'Check what would change' }));
+    await within(panel).findByRole('heading', { name: 'What restoring would change' }, JOB_WAIT);
+    expect(learnerNames(b)).toEqual([]);
+    await user.click(within(panel).getByRole('button', { name: 'Restore now…' }));
+    await user.click(within(panel).getByRole('button', { name: 'Yes, restore' }));
+    await within(panel).findByRole('heading', { name: 'Restore finished' }, JOB_WAIT);
+    expect(learnerNames(b)).toEqual(['Amara', 'Ben']);
   });
 
   it('warns before replacing, and a changed choice needs a new dry run', async () => {
@@ -93,7 +133,7 @@ describe('backup', () => {
     const { panel } = await openBackupPanel(b);
     const user = userEvent.setup();
     await user.upload(within(panel).getByLabelText('Choose a backup file'), file);
-    await user.click(await within(panel).findByRole('button', { name: 'Check what would change' }));
+    await user.click(await within(panel).findByRole('button', { name: 'Check what would change' }, FILE_WAIT));
     await within(panel).findByRole('button', { name: 'Restore now…' }, JOB_WAIT);
     await user.click(within(panel).getByRole('checkbox', { name: 'Replace everything on this computer with the backup' }));
     expect(within(panel).queryByRole('button', { name: 'Restore now…' })).toBeNull();
@@ -118,7 +158,7 @@ describe('backup', () => {
     const { panel } = await openBackupPanel(b);
     const user = userEvent.setup();
     await user.upload(within(panel).getByLabelText('Choose a backup file'), new File(['{"format":"dala-backup","formatVersion":1'], 'broken.json', { type: 'application/json' }));
-    const alert = await within(panel).findByRole('alert');
+    const alert = await within(panel).findByRole('alert', {}, FILE_WAIT);
     expect(alert.textContent).toMatch(/^This file cannot be used: The backup file /);
     expect(within(panel).queryByRole('button', { name: 'Check what would change' })).toBeNull();
   });
@@ -129,7 +169,6 @@ describe('backup', () => {
     let failures = 1;
     const real = a.api.startBackup;
     a.api.startBackup = async (input) => (failures-- > 0 ? { ok: false, error: { code: 'storage', message: 'Worker failed' } } : real(input));
-    captureDownloads();
     const { panel } = await openBackupPanel(a);
     const user = userEvent.setup();
     await user.click(within(panel).getByRole('button', { name: 'Make backup' }));

@@ -3,11 +3,13 @@ import type { ChannelInput } from '../../../../electron/common/contract';
 import { text } from '../../i18n';
 import { callChannel } from '../../api/call';
 import { useAppStore } from '../../store/store-context';
-import { downloadTextFile } from '../profile/download';
 import { ErrorBanner } from './ErrorBanner';
 import { dayBoundary } from './format';
 import { ProgressBar } from './ProgressBar';
+import { ProtectionFields } from './ProtectionFields';
+import { useFileProtection } from './use-file-protection';
 import { useJob } from './use-job';
+import { useSaveFile, type SaveOutcome } from './use-save-file';
 
 const t = text.transfer;
 
@@ -24,9 +26,17 @@ function backupFilters(who: 'all' | 'chosen', chosen: ReadonlySet<string>, from:
   return filters;
 }
 
+/** The status line once the backup is made: where it was saved, or that it was not. */
+function doneText(outcome: SaveOutcome, learners: number, records: number): string {
+  if (outcome.kind === 'cancelled') return `${t.backupMade(learners, records)} ${t.protection.notSaved}`;
+  const where = t.backupDone(outcome.fileName, learners, records);
+  return outcome.kind === 'downloaded' ? `${where} ${t.downloadsHint}` : where;
+}
+
 /**
- * A backup of every learner or the chosen ones, optionally of one date range. It runs as a job
- * off the main thread; the bar shows its progress, and the file is saved when it is done.
+ * A backup of every learner or the chosen ones, optionally of one date range, compressed and
+ * protected with a passphrase when chosen. It runs as a job off the main thread, writing the file
+ * in the main process; the bar shows its progress, and the file is saved when it is done.
  */
 export function BackupSection() {
   const api = useAppStore((s) => s.api);
@@ -37,7 +47,11 @@ export function BackupSection() {
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
+  const [gzip, setGzip] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const protection = useFileProtection();
+  const saver = useSaveFile();
+  const { save: saveFile } = saver;
   const saved = useRef<string | null>(null);
   const id = useId();
 
@@ -49,13 +63,21 @@ export function BackupSection() {
     // Saved once per finished job, as soon as it is done.
     if (!result || !job.status || saved.current === job.status.jobId) return;
     saved.current = job.status.jobId;
-    downloadTextFile(result.fileName, result.content, 'application/json');
-  }, [result, job.status]);
+    void saveFile(result.file.fileId);
+  }, [result, job.status, saveFile]);
 
   const start = () => {
     const filters = backupFilters(who, chosen, from, to);
     setProblem(typeof filters === 'string' ? filters : null);
-    if (typeof filters !== 'string') void job.start(() => callChannel(api, 'startBackup', filters));
+    if (typeof filters === 'string') return;
+    // A typed passphrase that needs fixing says so under its field, where focus goes.
+    const protect = protection.take();
+    if (!protect) return;
+    saver.reset();
+    const input = { ...filters, ...protect, ...(gzip ? { gzip } : {}) };
+    void job.start(() => callChannel(api, 'startBackup', input)).then((done) => {
+      if (done?.state === 'done') protection.clear();
+    });
   };
   const toggle = (learnerId: string, on: boolean) =>
     setChosen((s) => {
@@ -100,6 +122,7 @@ export function BackupSection() {
           <input id={`${id}-to`} type="date" value={to} onChange={(e) => setTo(e.target.value)} />
         </div>
       </div>
+      <ProtectionFields protection={protection} disabled={job.running} compress={{ on: gzip, onChange: setGzip }} />
       <div className="button-row">
         <button type="button" className="button button-primary" onClick={start} disabled={job.running}>
           {t.backupButton}
@@ -108,10 +131,11 @@ export function BackupSection() {
       {problem && <ErrorBanner error={problem} />}
       {job.status && job.status.state !== 'failed' && <ProgressBar label={t.backupProgress} finished={job.status.state === 'done'} done={progress.done} total={progress.total} words={job.status.state === 'done' ? t.jobFinished(progress.total) : t.backingUp(progress.done, progress.total)} />}
       <p className="call-status result-ok" role="status">
-        {result && !job.running ? t.backupDone(result.fileName, result.learners, result.records) : ''}
+        {result && !job.running ? (saver.busy ? t.protection.saving : saver.outcome ? doneText(saver.outcome, result.learners, result.records) : '') : ''}
       </p>
-      {result && !job.running && (
-        <button type="button" className="button" onClick={() => downloadTextFile(result.fileName, result.content, 'application/json')}>
+      {result && !job.running && saver.error && !saver.busy && <ErrorBanner error={saver.error} onRetry={saver.error.code === 'not_found' ? undefined : () => void saver.save(result.file.fileId)} />}
+      {result && !job.running && saver.outcome && !saver.busy && (
+        <button type="button" className="button" onClick={() => void saver.save(result.file.fileId)}>
           {t.saveAgain}
         </button>
       )}

@@ -43,7 +43,8 @@ function LearnerTables({ learner, done }: { learner: LearnerImportView; done: bo
   );
 }
 
-function LearnerRows({ learners, done }: { learners: LearnerImportView[]; done: boolean }) {
+/** `total`: every learner of the import (a large restore's report lists only its first ones). */
+function LearnerRows({ learners, total, done }: { learners: LearnerImportView[]; total: number; done: boolean }) {
   const shown = learners.slice(0, MAX_LISTED);
   return (
     <>
@@ -55,7 +56,7 @@ function LearnerRows({ learners, done }: { learners: LearnerImportView[]; done: 
           </li>
         ))}
       </ul>
-      {learners.length > shown.length && <p className="muted">{text.educator.showingFirst(shown.length, learners.length)}</p>}
+      {total > shown.length && <p className="muted">{text.educator.showingFirst(shown.length, total)}</p>}
     </>
   );
 }
@@ -73,7 +74,7 @@ export function ImportChanges({ report }: { report: ImportReportView }) {
       {report.learners.length <= MAX_DETAILED ? (
         report.learners.map((l) => <LearnerTables key={l.learnerId} learner={l} done={done} />)
       ) : (
-        <LearnerRows learners={report.learners} done={done} />
+        <LearnerRows learners={report.learners} total={report.learners.length + (report.learnersOmitted ?? 0)} done={done} />
       )}
     </div>
   );

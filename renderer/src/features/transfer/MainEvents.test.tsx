@@ -1,5 +1,7 @@
 // @vitest-environment jsdom
+import fs from 'node:fs';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DalaEvents, EventPayload, MenuCommand } from '../../../../electron/common/contract';
 import type { InProcessApi } from '../../../../tests/support/in-process-api';
@@ -7,7 +9,7 @@ import { writeTempFile } from '../../../../tests/support/temp-file';
 import { App } from '../../App';
 import { unlockAdmin } from '../../test-support/classes-fixture';
 import { renderWithStore } from '../../test-support/render-app';
-import { addLearnerWithWork, must, useBackends } from '../../test-support/transfer-fixture';
+import { addLearnerWithWork, FILE_WAIT, profileFileOf, useBackends } from '../../test-support/transfer-fixture';
 
 const newBackend = useBackends();
 
@@ -30,9 +32,10 @@ afterEach(() => {
   delete window.dalaEvents;
 });
 
-async function profileFileOf(backend: InProcessApi, name: string): Promise<{ content: string; fileName: string }> {
+/** A profile file of a new learner `name`, made on `backend` (another computer); protected when a passphrase is given. */
+async function fileOfNewLearner(backend: InProcessApi, name: string, passphrase?: string): Promise<File> {
   const learnerId = await addLearnerWithWork(backend.api, name);
-  return must(await backend.api.exportLearnerProfile({ learnerId }));
+  return profileFileOf(backend, learnerId, passphrase ? { passphrase } : {});
 }
 
 const selectedTab = () => screen.getAllByRole('tab').find((t) => t.getAttribute('aria-selected') === 'true')?.textContent;
@@ -76,8 +79,8 @@ describe('menu commands from the main process', () => {
 describe('a .dalaprofile opened by the OS', () => {
   it('goes to the import panel and previews the file by its id', async () => {
     const main = fakeEvents();
-    const file = await profileFileOf(await newBackend(), 'Amara');
-    const opened = writeTempFile('Amara.dalaprofile', file.content);
+    const file = await fileOfNewLearner(await newBackend(), 'Amara');
+    const opened = writeTempFile('Amara.dalaprofile', await file.text());
     const filePath = opened.path;
     const asked: string[] = [];
     const backend = await newBackend({ resolveProfileFile: (fileId) => (asked.push(fileId), fileId === 'file-1' ? filePath : undefined) });
@@ -85,9 +88,29 @@ describe('a .dalaprofile opened by the OS', () => {
       await unlockAdmin(backend);
       await renderWithStore(<App />, backend);
       main.fileOpened({ fileId: 'file-1', fileName: 'Amara.dalaprofile' });
-      await screen.findByRole('heading', { name: 'What importing Amara.dalaprofile will change' });
+      await screen.findByRole('heading', { name: 'What importing Amara.dalaprofile will change' }, FILE_WAIT);
       expect(selectedTab()).toBe('Move a learner');
       expect(asked).toEqual(['file-1']);
+    } finally {
+      opened.remove();
+    }
+  });
+
+  it('asks for the passphrase of a protected one, and previews it once given', async () => {
+    const main = fakeEvents();
+    const passphrase = 'quiet harbour at dawn';
+    const file = await fileOfNewLearner(await newBackend(), 'Amara', passphrase);
+    const opened = writeTempFile('Amara.dalaprofile', '');
+    fs.writeFileSync(opened.path, new Uint8Array(await file.arrayBuffer()));
+    const backend = await newBackend({ resolveProfileFile: (fileId) => (fileId === 'file-2' ? opened.path : undefined) });
+    try {
+      await renderWithStore(<App />, backend);
+      main.fileOpened({ fileId: 'file-2', fileName: 'Amara.dalaprofile' });
+      const prompt = await screen.findByRole('form', { name: '“Amara.dalaprofile” is protected with a passphrase' }, FILE_WAIT);
+      const field = within(prompt).getByLabelText('Passphrase for this file');
+      await waitFor(() => expect(document.activeElement).toBe(field));
+      await userEvent.setup().type(field, `${passphrase}{Enter}`);
+      await screen.findByRole('heading', { name: 'What importing Amara.dalaprofile will change' }, FILE_WAIT);
     } finally {
       opened.remove();
     }
@@ -98,11 +121,10 @@ describe('dropping a file on the window', () => {
   const dataTransfer = (files: File[]) => ({ types: ['Files'], files, dropEffect: 'none' });
 
   it('shows the drop overlay while a file is dragged, and previews a dropped .dalaprofile', async () => {
-    const file = await profileFileOf(await newBackend(), 'Amara');
+    const dropped = await fileOfNewLearner(await newBackend(), 'Amara');
     const backend = await newBackend();
     await unlockAdmin(backend);
     await renderWithStore(<App />, backend);
-    const dropped = new File([file.content], file.fileName);
     fireEvent.dragEnter(window, { dataTransfer: dataTransfer([dropped]) });
     expect(screen.getByText('Drop the .dalaprofile file to import it')).toBeTruthy();
     fireEvent.dragLeave(window, { dataTransfer: dataTransfer([dropped]) });
@@ -110,7 +132,7 @@ describe('dropping a file on the window', () => {
     fireEvent.dragEnter(window, { dataTransfer: dataTransfer([dropped]) });
     fireEvent.drop(window, { dataTransfer: dataTransfer([dropped]) });
     expect(screen.queryByText('Drop the .dalaprofile file to import it')).toBeNull();
-    const heading = await screen.findByRole('heading', { name: `What importing ${file.fileName} will change` });
+    const heading = await screen.findByRole('heading', { name: `What importing ${dropped.name} will change` }, FILE_WAIT);
     const panel = screen.getByRole('tabpanel', { name: 'Move a learner' });
     expect(panel.contains(heading)).toBe(true);
     expect(within(panel).getByText('New on this computer.')).toBeTruthy();

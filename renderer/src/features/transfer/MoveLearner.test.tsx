@@ -6,7 +6,7 @@ import type { InProcessApi } from '../../../../tests/support/in-process-api';
 import { App } from '../../App';
 import { unlockAdmin } from '../../test-support/classes-fixture';
 import { renderWithStore } from '../../test-support/render-app';
-import { addLearnerWithWork, captureDownloads, must, panelNamed, useBackends } from '../../test-support/transfer-fixture';
+import { addLearnerWithWork, FILE_WAIT, lastSavedFile, must, panelNamed, useBackends } from '../../test-support/transfer-fixture';
 
 const newBackend = useBackends();
 
@@ -19,19 +19,20 @@ async function openMovePanel(backend: InProcessApi) {
   return { ...rendered, panel: panelNamed('Move a learner') };
 }
 
-/** Saves the chosen learner's profile file in the window of `backend`; returns the file. */
+/** Saves the chosen learner's profile file in the window of `backend` (a download, as in the browser host); returns the file. */
 async function exportThroughUi(backend: InProcessApi, learnerName: string): Promise<File> {
-  const downloads = captureDownloads();
   const { panel } = await openMovePanel(backend);
   const user = userEvent.setup();
   await user.selectOptions(within(panel).getByLabelText('Learner'), learnerName);
+  expect(within(panel).getByRole('checkbox', { name: 'Protect with a passphrase' })).toHaveProperty('checked', false);
   await user.click(within(panel).getByRole('button', { name: 'Save profile file' }));
-  await within(panel).findByText(/^Saved as .+\.dalaprofile\. Look in your downloads folder/);
-  expect(downloads).toHaveLength(1);
-  const saved = downloads[0]!;
-  expect(saved.fileName).toMatch(new RegExp(`^${learnerName}-\\d{4}-\\d{2}-\\d{2}\\.dalaprofile$`));
+  await within(panel).findByText(/^Saved as .+\.dalaprofile\. Look in your downloads folder\.$/);
+  expect(backend.savedFiles).toHaveLength(1);
+  const saved = lastSavedFile(backend);
+  expect(saved.name).toMatch(new RegExp(`^${learnerName}-\\d{4}-\\d{2}-\\d{2}\\.dalaprofile$`));
+  backend.savedFiles.length = 0;
   cleanup();
-  return new File([await saved.blob.text()], saved.fileName, { type: 'application/json' });
+  return saved;
 }
 
 const learnerNames = (backend: InProcessApi) => (backend.database.sqlite.prepare('SELECT display_name AS n FROM learner_profiles ORDER BY n').all() as Array<{ n: string }>).map((r) => r.n);
@@ -47,7 +48,7 @@ describe('moving a learner between two computers', () => {
     const { panel, store } = await openMovePanel(b);
     const user = userEvent.setup();
     await user.upload(within(panel).getByLabelText('Choose a profile file'), file);
-    const heading = await within(panel).findByRole('heading', { name: `What importing ${file.name} will change` });
+    const heading = await within(panel).findByRole('heading', { name: `What importing ${file.name} will change` }, FILE_WAIT);
     await waitFor(() => expect(document.activeElement).toBe(heading));
     expect(within(panel).getByText('New on this computer.')).toBeTruthy();
     const table = within(panel).getByRole('table', { name: 'Changes for Amara' });
@@ -67,7 +68,7 @@ describe('moving a learner between two computers', () => {
 
     await user.click(within(panel).getByRole('button', { name: 'Import another file' }));
     await user.upload(within(panel).getByLabelText('Choose a profile file'), file);
-    await within(panel).findByText('Already here and up to date: nothing changes.');
+    await within(panel).findByText('Already here and up to date: nothing changes.', {}, FILE_WAIT);
     expect(within(panel).getAllByText(/^0 new, 0 updated, 0 conflicts\.$/).length).toBeGreaterThan(0);
     await user.click(within(panel).getByRole('button', { name: 'Cancel' }));
     expect(within(panel).queryByRole('heading', { name: /What importing/ })).toBeNull();
@@ -82,7 +83,7 @@ describe('moving a learner between two computers', () => {
     const { panel } = await openMovePanel(b);
     const user = userEvent.setup();
     await user.upload(within(panel).getByLabelText('Choose a profile file'), first);
-    await user.click(await within(panel).findByRole('button', { name: 'Import now' }));
+    await user.click(await within(panel).findByRole('button', { name: 'Import now' }, FILE_WAIT));
     await within(panel).findByRole('heading', { name: 'Import finished' });
     must(await b.api.addInterest({ learnerId, interestName: 'Dinosaurs' }));
     cleanup();
@@ -91,7 +92,7 @@ describe('moving a learner between two computers', () => {
     const rendered = await openMovePanel(a);
     await rendered.store.getState().loadProfile(learnerId);
     await user.upload(within(rendered.panel).getByLabelText('Choose a profile file'), back);
-    await within(rendered.panel).findByText('Already here: their records will be combined.');
+    await within(rendered.panel).findByText('Already here: their records will be combined.', {}, FILE_WAIT);
     await user.click(within(rendered.panel).getByRole('button', { name: 'Import now' }));
     await within(rendered.panel).findByText('Combined with the records already here.');
     await waitFor(() => expect(rendered.store.getState().profile?.interests.map((i) => i.interestName).sort()).toEqual(['Dinosaurs', 'Space']));
@@ -102,7 +103,7 @@ describe('moving a learner between two computers', () => {
     const { panel } = await openMovePanel(b);
     const user = userEvent.setup();
     await user.upload(within(panel).getByLabelText('Choose a profile file'), new File(['{"format":"something-else"}'], 'notes.dalaprofile'));
-    const alert = await within(panel).findByRole('alert');
+    const alert = await within(panel).findByRole('alert', {}, FILE_WAIT);
     expect(alert.textContent).toMatch(/^This file cannot be used: The profile file is not a DALA profile file/);
     expect(within(alert).getByRole('button', { name: 'Try again' })).toBeTruthy();
     expect(learnerNames(b)).toEqual([]);
@@ -119,7 +120,7 @@ describe('moving a learner between two computers', () => {
     const { panel } = await openMovePanel(b);
     const user = userEvent.setup();
     await user.upload(within(panel).getByLabelText('Choose a profile file'), file);
-    await user.click(await within(panel).findByRole('button', { name: 'Import now' }));
+    await user.click(await within(panel).findByRole('button', { name: 'Import now' }, FILE_WAIT));
     const alert = await within(panel).findByRole('alert');
     expect(alert.textContent).toContain('free disk space');
     expect(alert.textContent).not.toContain('SQLITE');

@@ -1,10 +1,9 @@
 import { useEffect, useState } from 'react';
 import { DROP_FILE_ICON } from '../../../../electron/common/content/icons';
-import { payloadLimitOf } from '../../../../electron/common/contract';
 import { ContentIcon } from '../../components/ContentIcon';
 import { text } from '../../i18n';
 import { useAppStore } from '../../store/store-context';
-import { PROFILE_EXTENSION, readTextFile } from './read-file';
+import { hasProfileExtension } from './file-kinds';
 
 const t = text.transfer;
 
@@ -12,8 +11,9 @@ const carriesFiles = (event: DragEvent): boolean => Array.from(event.dataTransfe
 
 /**
  * A .dalaprofile dragged anywhere onto the window is imported: while a file is dragged over the
- * window an overlay says so; dropping it reads the file and opens the import preview. Other drags
- * (text inside the page) are left alone, and a dropped file never makes the window navigate.
+ * window an overlay says so; dropping it hands the file to the import panel, which sends it to the
+ * main process (with its progress) and previews it. Other drags (text inside the page) are left
+ * alone, and a dropped file never makes the window navigate.
  */
 export function ProfileDropZone() {
   const importProfileFile = useAppStore((s) => s.importProfileFile);
@@ -46,10 +46,10 @@ export function ProfileDropZone() {
       setDragging(false);
       const file = event.dataTransfer?.files[0];
       if (!file) return;
-      void readTextFile(file, { limitBytes: payloadLimitOf('previewProfileImport') - 1024, extension: PROFILE_EXTENSION }).then((read) => {
-        setProblem(read.ok ? null : read.message);
-        if (read.ok) importProfileFile({ input: { content: read.text, fileName: read.fileName }, fileName: read.fileName });
-      });
+      // Only the name is checked here: the main process reads the file and says what is wrong with it.
+      const isProfile = hasProfileExtension(file.name);
+      setProblem(isProfile ? null : t.notAFile(file.name));
+      if (isProfile) importProfileFile({ kind: 'dropped', file });
     };
     const listeners = { dragenter: onEnter, dragover: onOver, dragleave: onLeave, drop: onDrop } as const;
     for (const [name, listener] of Object.entries(listeners)) window.addEventListener(name, listener as EventListener);

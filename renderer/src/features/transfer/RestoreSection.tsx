@@ -1,52 +1,22 @@
-import { useId, useState, type ChangeEvent } from 'react';
-import { payloadLimitOf } from '../../../../electron/common/contract';
-import type { BackupCheckView } from '../../../../electron/common/transfer-views';
+import { useEffect, useId, useRef, useState } from 'react';
+import type { TransferFileView } from '../../../../electron/common/transfer-views';
 import { text } from '../../i18n';
 import { callChannel } from '../../api/call';
 import { useAppStore } from '../../store/store-context';
+import { BackupSummary } from './BackupSummary';
+import { ChooseFile } from './ChooseFile';
 import { ConfirmBox } from './ConfirmBox';
 import { ErrorBanner } from './ErrorBanner';
-import { formatDateTime } from './format';
+import { BACKUP_ACCEPT } from './file-kinds';
 import { ImportChanges } from './ImportChanges';
+import { needsPassphrase } from './passphrase-checks';
+import { PassphrasePrompt } from './PassphrasePrompt';
 import { ProgressBar } from './ProgressBar';
-import { readTextFile } from './read-file';
+import { useFileArrival } from './use-file-arrival';
 import { useJob, type JobControl } from './use-job';
-import { useTransferCall } from './use-transfer-call';
+import { useTransferCall, type CallFailure } from './use-transfer-call';
 
 const t = text.transfer;
-
-function BackupSummary({ check }: { check: BackupCheckView }) {
-  return (
-    <div className="backup-summary">
-      <h4>{t.fileSummaryTitle}</h4>
-      <dl className="about-list">
-        <div>
-          <dt>{t.fileMade}</dt>
-          <dd>{formatDateTime(check.createdAt)}</dd>
-        </div>
-        <div>
-          <dt>{t.fileVersion}</dt>
-          <dd>{check.appVersion}</dd>
-        </div>
-        <div>
-          <dt>{t.fileLearners}</dt>
-          <dd>{check.learners}</dd>
-        </div>
-      </dl>
-      <table className="data-table">
-        <caption>{t.fileCountsCaption}</caption>
-        <tbody>
-          {Object.entries(check.counts).map(([table, n]) => (
-            <tr key={table}>
-              <th scope="row">{t.recordLabels[table] ?? table}</th>
-              <td>{n}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
 
 /** A restore job's bar while it runs (and full once done), its failure, or its report. */
 function JobOutcome(props: { job: JobControl; label: string; words: (done: number, total: number) => string; onRetry(): void }) {
@@ -70,35 +40,56 @@ function JobOutcome(props: { job: JobControl; label: string; words: (done: numbe
 }
 
 /**
- * Restore from a backup file: the file is checked and summarised, a dry run shows what would
- * change, and only after confirming does the real restore run (as a job, with progress).
- * "Replace" is off unless chosen, and says plainly what it throws away.
+ * Restore from a backup file: the file reaches the main process (uploaded in the browser host),
+ * is checked and summarised (asking for its passphrase when it is protected), a dry run shows
+ * what would change, and only after confirming does the real restore run (as a job, with
+ * progress). "Replace" is off unless chosen, and says plainly what it throws away.
  */
 export function RestoreSection() {
   const api = useAppStore((s) => s.api);
   const afterDataChanged = useAppStore((s) => s.afterDataChanged);
+  const arrival = useFileArrival('backup');
   const check = useTransferCall('checkBackupFile');
   const dryRun = useJob();
   const restore = useJob();
-  const [file, setFile] = useState<{ content: string; fileName: string } | null>(null);
+  const [file, setFile] = useState<TransferFileView | null>(null);
+  // Why the passphrase prompt shows (kept while a typed passphrase is tried, so it stays put).
+  const [locked, setLocked] = useState<CallFailure | null>(null);
+  // The passphrase that opened the file: the dry run and the restore open it again in the main process.
+  const passphrase = useRef<string | undefined>(undefined);
   const [replace, setReplace] = useState(false);
   const [confirming, setConfirming] = useState(false);
-  const [readProblem, setReadProblem] = useState<string | null>(null);
+  const chooserRef = useRef<HTMLElement>(null);
   const id = useId();
 
-  const onChoose = async (event: ChangeEvent<HTMLInputElement>) => {
-    const chosen = event.target.files?.[0];
-    event.target.value = '';
-    if (!chosen) return;
+  useEffect(() => {
+    if (needsPassphrase(check.error)) setLocked(check.error);
+  }, [check.error]);
+
+  const forget = () => {
     dryRun.reset();
     restore.reset();
+    check.reset();
     setConfirming(false);
+    setLocked(null);
     setFile(null);
-    const read = await readTextFile(chosen, { limitBytes: payloadLimitOf('startRestore') - 1024 });
-    setReadProblem(read.ok ? null : read.message);
-    if (!read.ok) return;
-    setFile({ content: read.text, fileName: read.fileName });
-    await check.run({ content: read.text });
+    passphrase.current = undefined;
+  };
+  const onArrived = async (view: TransferFileView) => {
+    forget();
+    setFile(view);
+    await check.run({ fileId: view.fileId });
+  };
+  const tryPassphrase = async (typed: string) => {
+    if (!file) return;
+    if (!(await check.run({ fileId: file.fileId, passphrase: typed }))) return;
+    passphrase.current = typed;
+    setLocked(null);
+  };
+  const cancelPassphrase = () => {
+    forget();
+    arrival.reset();
+    requestAnimationFrame(() => chooserRef.current?.focus());
   };
   const onReplace = (on: boolean) => {
     setReplace(on);
@@ -109,7 +100,7 @@ export function RestoreSection() {
   };
   const startJob = (job: JobControl, isDryRun: boolean) => {
     if (!file) return;
-    const input = { content: file.content, fileName: file.fileName, replace, dryRun: isDryRun };
+    const input = { fileId: file.fileId, ...(passphrase.current === undefined ? {} : { passphrase: passphrase.current }), replace, dryRun: isDryRun };
     return job.start(() => callChannel(api, 'startRestore', input));
   };
   const restoreNow = async () => {
@@ -119,19 +110,19 @@ export function RestoreSection() {
   };
   const dryReport = dryRun.status?.result?.kind === 'restore' ? dryRun.status.result.report : null;
   const busy = check.busy || dryRun.running || restore.running;
+  const sending = arrival.sending !== null;
 
   return (
-    <section className="transfer-section" aria-labelledby={`${id}-title`} aria-busy={busy}>
+    <section className="transfer-section" aria-labelledby={`${id}-title`} aria-busy={busy || sending}>
       <h3 id={`${id}-title`}>{t.restoreTitle}</h3>
       <p>{t.restoreIntro}</p>
-      <label htmlFor={`${id}-file`}>{t.restoreChoose}</label>
-      <input id={`${id}-file`} type="file" accept=".json,application/json" onChange={(e) => void onChoose(e)} disabled={busy} />
+      <ChooseFile arrival={arrival} label={t.restoreChoose} accept={BACKUP_ACCEPT} disabled={busy} onArrived={(view) => void onArrived(view)} focusRef={chooserRef} />
       <p className="call-status" role="status">
-        {check.busy ? t.checkingFile : dryRun.running ? t.dryRunning : ''}
+        {check.busy && !locked ? t.checkingFile : dryRun.running ? t.dryRunning : ''}
       </p>
-      {readProblem && <ErrorBanner error={readProblem} />}
-      {check.error && !check.busy && <ErrorBanner error={check.error} fileProblem onRetry={check.retry} />}
-      {file && check.value && !check.busy && (
+      {locked && file && <PassphrasePrompt fileName={file.fileName} problem={locked} busy={check.busy} onSubmit={(typed) => void tryPassphrase(typed)} onCancel={cancelPassphrase} />}
+      {check.error && !check.busy && !needsPassphrase(check.error) && <ErrorBanner error={check.error} fileProblem onRetry={check.retry} />}
+      {file && check.value && !check.busy && !locked && (
         <>
           <BackupSummary check={check.value} />
           <div className={`replace-option${replace ? ' replace-on' : ''}`}>

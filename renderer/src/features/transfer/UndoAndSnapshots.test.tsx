@@ -7,7 +7,7 @@ import { App } from '../../App';
 import type { EducatorPanelId } from '../../store/navigation-slice';
 import { unlockAdmin } from '../../test-support/classes-fixture';
 import { renderWithStore } from '../../test-support/render-app';
-import { addLearnerWithWork, must, panelNamed, useBackends } from '../../test-support/transfer-fixture';
+import { addLearnerWithWork, handOver, must, panelNamed, profileFileOf, useBackends } from '../../test-support/transfer-fixture';
 
 const newBackend = useBackends();
 
@@ -25,8 +25,8 @@ const learnerCount = (backend: InProcessApi) => (backend.database.sqlite.prepare
 /** Imports Amara's profile file (made in another data dir) into `backend` through the handlers. */
 async function importAmara(into: InProcessApi, other: InProcessApi): Promise<void> {
   const learnerId = await addLearnerWithWork(other.api, 'Amara');
-  const file = must(await other.api.exportLearnerProfile({ learnerId }));
-  const preview = must(await into.api.previewProfileImport({ content: file.content, fileName: file.fileName }));
+  const fileId = await handOver(into, await profileFileOf(other, learnerId));
+  const preview = must(await into.api.previewProfileImport({ fileId }));
   must(await into.api.applyProfileImport({ importId: preview.importId, policy: 'merge' }));
 }
 

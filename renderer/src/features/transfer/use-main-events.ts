@@ -38,7 +38,8 @@ export function useMainProcessEvents(): void {
     });
     const offFile = events.onProfileFileOpened((payload) => {
       if (typeof payload?.fileId !== 'string' || typeof payload.fileName !== 'string') return;
-      importProfileFile({ input: { fileId: payload.fileId }, fileName: payload.fileName });
+      // The main process holds it by this id; a protected one asks for its passphrase in the panel.
+      importProfileFile({ kind: 'opened', fileId: payload.fileId, fileName: payload.fileName });
     });
     return () => {
       offMenu();

@@ -99,6 +99,7 @@ export const educatorAdmin = {
     nothing: '–',
     targetText: (type: string, name: string) => `${type}: ${name}`,
     settingsTarget: (names: string) => `settings: ${names}`,
+    schoolPassphrase: 'school transfer passphrase',
     failReasons: { unknown_user: 'unknown username', wrong_password: 'wrong password', disabled: 'account switched off', locked_out: 'too many tries' } as Record<string, string>,
     withReason: (action: string, reason: string) => `${action}: ${reason}`,
     actions: {
@@ -164,6 +165,29 @@ export const educatorAdmin = {
     backupFolderInvalid: 'Type a full folder path that starts with a drive letter (like D:\\), with \\\\ for a network share, or with /. Or leave the field empty.',
     saving: 'Saving the settings…',
     notSaved: 'Some settings need fixing (see the messages under them). Nothing was saved.',
+    schoolPassphrase: {
+      title: 'School transfer passphrase',
+      intro:
+        'One passphrase for the whole school. Once it is set, profile files and backups made here are protected with it unless an educator chooses otherwise, and files protected with it open here without anyone typing it. Set the same one on every computer of the school. DALA keeps it sealed and never shows it.',
+      loading: 'Checking whether one is set…',
+      isSet: 'A school passphrase is set on this computer.',
+      notSet: 'No school passphrase is set on this computer.',
+      unknown: 'Whether one is set could not be read.',
+      label: 'School passphrase',
+      newLabel: 'New school passphrase',
+      again: 'Type the school passphrase again',
+      set: 'Set school passphrase',
+      change: 'Change school passphrase',
+      setDone: 'The school passphrase is set. Files made here are protected with it unless an educator chooses otherwise.',
+      changedDone: 'The school passphrase is changed. Files protected with the old one now open only when someone types the old one.',
+      notSaved: 'Fix the passphrase (see the message under it). Nothing was changed.',
+      removeAsk: 'Remove the school passphrase…',
+      removeConfirmTitle: 'Remove the school passphrase?',
+      removeConfirmText: 'New files are no longer protected with it, and files already protected with it open only when someone types it. The files themselves do not change.',
+      removeConfirmYes: 'Yes, remove it',
+      removed: 'The school passphrase is removed from this computer.',
+      saving: 'Saving…',
+    },
     /** Short names of the settings, for the audit log's "settings changed". */
     names: {
       learnerSelfSignUp: 'learners make their own profile',

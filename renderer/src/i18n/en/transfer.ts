@@ -1,5 +1,6 @@
 /** Moving learners between computers, backups, restores, snapshots and undo: for educators. */
 import type { SnapshotView } from '../../../../electron/common/transfer-views';
+import { transferProtection } from './transfer-protection';
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
 export const transfer = {
@@ -19,8 +20,7 @@ export const transfer = {
   retry: 'Try again',
   cancel: 'Cancel',
   notAFile: (name: string) => `“${name}” is not a profile file. Only files ending in .dalaprofile can be imported here.`,
-  fileTooLarge: (name: string, limitMb: number) => `“${name}” is larger than ${limitMb} MB, so it cannot be a profile file from DALA.`,
-  fileUnreadable: (name: string) => `“${name}” could not be read. Check the file and choose it again.`,
+  protection: transferProtection,
 
   dropHint: 'Drop the .dalaprofile file to import it',
 
@@ -31,7 +31,6 @@ export const transfer = {
   exportNoLearners: 'There are no learners on this computer yet.',
   exportButton: 'Save profile file',
   exporting: 'Making the profile file…',
-  exported: (fileName: string) => `Saved as ${fileName}. Look in your downloads folder, or where you chose to save it.`,
 
   importTitle: 'Import a profile file',
   importIntro: 'Choose a .dalaprofile file, or drag it anywhere onto this window. You will see what changes before anything is written.',
@@ -116,6 +115,8 @@ export const transfer = {
   backingUp: (done: number, total: number) => (total > 0 ? `Backing up: ${done} of ${plural(total, 'learner', 'learners')}…` : 'Starting the backup…'),
   backupDone: (fileName: string, learners: number, records: number) =>
     `Backup saved as ${fileName}: ${plural(learners, 'learner', 'learners')}, ${plural(records, 'record', 'records')}.`,
+  downloadsHint: 'Look in your downloads folder.',
+  backupMade: (learners: number, records: number) => `Backup made: ${plural(learners, 'learner', 'learners')}, ${plural(records, 'record', 'records')}.`,
   saveAgain: 'Save the file again',
 
   restoreTitle: 'Restore from a backup',

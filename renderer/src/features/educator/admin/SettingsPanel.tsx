@@ -5,6 +5,7 @@ import { useAppStore } from '../../../store/store-context';
 import { CallStatus } from '../CallStatus';
 import { useChannelCall } from '../use-channel-call';
 import { ActionStatus } from './ActionStatus';
+import { SchoolPassphraseSection } from './SchoolPassphraseSection';
 import { changesOf, checkDraft, draftOf, TYPED_FIELDS, type DraftProblems, type SettingsDraft } from './settings-draft';
 import { SettingsFields } from './SettingsFields';
 import { useAdminAction } from './use-admin-action';
@@ -61,7 +62,7 @@ function SettingsForm({ initial }: { initial: Settings }) {
   );
 }
 
-/** The machine's settings: learners' self sign-up, when sessions lock, and automatic backups. */
+/** The machine's settings: learners' self sign-up, when sessions lock, automatic backups, and the school transfer passphrase. */
 export function SettingsPanel() {
   const settings = useChannelCall('getSettings');
   const dataVersion = useAppStore((s) => s.dataVersion);
@@ -77,6 +78,7 @@ export function SettingsPanel() {
       <CallStatus busy={settings.busy} busyText={t.loading} error={settings.error} onRetry={settings.retry} />
       {/* A fresh form for each reading, so a restore's settings replace what was on screen. */}
       {settings.value && <SettingsForm key={settings.finishedAt?.getTime()} initial={settings.value} />}
+      <SchoolPassphraseSection />
     </section>
   );
 }

@@ -4,7 +4,8 @@ import type { Settings } from '../../../../../electron/common/settings';
 import { text } from '../../../i18n';
 
 const t = text.educator.admin.audit;
-const settingNames: Record<string, string> = text.educator.admin.settings.names satisfies Record<keyof Settings, string>;
+// The school transfer passphrase is not one of the settings, but is logged as a settings change.
+const settingNames: Record<string, string> = { ...(text.educator.admin.settings.names satisfies Record<keyof Settings, string>), transfer_passphrase: t.schoolPassphrase };
 
 /**
  * The log holds ids and codes only; the panel puts today's names to them for the admin reading
@@ -39,7 +40,7 @@ function nameOf(entry: AuditEntryView, names: AuditNames): string | undefined {
 
 export function targetText(entry: AuditEntryView, names: AuditNames): string {
   // "settings changed" names the settings (their keys are in the detail), never their values.
-  if (entry.targetType === 'settings') {
+  if (entry.targetType === 'settings' || (entry.action === 'settings_changed' && !entry.targetType)) {
     const keys = entry.detail?.split(',').filter(Boolean) ?? [];
     return keys.length > 0 ? t.settingsTarget(keys.map((k) => settingNames[k] ?? k).join(', ')) : (t.targetTypes.settings ?? 'settings');
   }
