@@ -18,8 +18,9 @@ const IDLE_MS = 60_000;
  * TypeScript source run through tsx (the browser host and tests run from source).
  */
 function startWorker(start: WorkerData): Worker {
-  // A larger young generation: a restore allocates a great many short-lived row objects.
-  const options = { workerData: start, resourceLimits: { maxYoungGenerationSizeMb: 64 } };
+  // A small young generation: streamed jobs keep one learner alive at a time, so scavenges stay
+  // cheap, and a 1.2-million-row restore measured faster and 80 MB smaller with 16 MB than with 64.
+  const options = { workerData: start, resourceLimits: { maxYoungGenerationSizeMb: 16 } };
   const bundled = path.join(__dirname, 'job-worker.js');
   if (fs.existsSync(bundled)) return new Worker(bundled, options);
   const source = path.join(__dirname, 'job-worker.ts');

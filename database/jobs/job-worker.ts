@@ -5,9 +5,8 @@ import { makeAutomaticBackup } from '../backups/automatic-backups';
 import { openDatabase } from '../open';
 import { toDalaError } from '../storage-errors';
 import { checkBackupView } from '../transfer/backup-file';
-import { DalaError } from '../../electron/common/errors';
-import { backupFileSource, checkBackupFileOnDisk, readProfileFileOnDisk, writeBackupFile, writeProfileFile } from '../transfer/file-transfers';
-import { importTransfers } from '../transfer/profile-import';
+import { backupFileSource, checkBackupFileOnDisk, writeBackupFile, writeProfileFile } from '../transfer/file-transfers';
+import { importProfileFile, previewProfileFile } from '../transfer/profile-file-work';
 import { restoreBackup } from '../transfer/restore';
 import type { JobMessage, StartJob, WorkerData, WorkerOutcome, WorkerRequest } from './job-protocol';
 
@@ -35,16 +34,10 @@ async function run(request: WorkerRequest): Promise<WorkerOutcome> {
     }
   }
   if (request.kind === 'profilePreview' || request.kind === 'profileImport') {
-    // Read and checked whole before the database is opened: a refused file touches nothing.
-    const profile = await readProfileFileOnDisk(request.file, request.unlock);
-    if (request.kind === 'profileImport' && profile.checksum.value !== request.checksum) throw new DalaError('conflict', 'The file changed since it was checked. Open it again to see what it holds now.', 'importId');
     const database = await openDatabase({ dataDir: request.dataDir });
     try {
-      if (request.kind === 'profilePreview') {
-        const preview = await importTransfers(database, [profile], { policy: 'merge', dryRun: true, source: request.fileName });
-        return { kind: 'profilePreview', preview, learnerId: profile.learner.id, checksum: profile.checksum.value };
-      }
-      return { kind: 'profileImport', report: await importTransfers(database, [profile], { policy: request.policy, dryRun: false, source: request.fileName }) };
+      if (request.kind === 'profilePreview') return { kind: 'profilePreview', ...(await previewProfileFile(database, request.file, request.unlock, request.fileName)) };
+      return { kind: 'profileImport', report: await importProfileFile(database, request.file, request.unlock, request.fileName, request.policy, request.checksum) };
     } finally {
       database.close();
     }

@@ -13,6 +13,8 @@ export interface PendingImport {
   learnerId: string;
   /** The file's checksum at the preview: the import refuses a file that changed since. */
   checksum: string;
+  /** Its size at the preview: a large one is imported on a worker. */
+  sizeBytes: number;
 }
 
 /** Profile files that were checked and previewed, by the id the window applies them with. */

@@ -4,6 +4,8 @@ import { coachesClass, coachesLearner, isAdmin, MESSAGES, type CallContext } fro
 import { channelHandlers } from '../channels/define';
 import { cachedStatement } from '../statement-cache';
 import type { HandlerContext } from '../channels/context';
+import { writeProfileFile } from './file-transfers';
+import { importProfileFile, previewProfileFile, PROFILE_INLINE_MAX_ATTEMPTS, PROFILE_INLINE_MAX_BYTES } from './profile-file-work';
 import { incomingFile, protectionFor, unlockFile } from './transfer-access';
 import { readLastImport } from '../last-import';
 import { undoLastImport } from './snapshot-restore';
@@ -41,12 +43,13 @@ export const profileTransferHandlers = channelHandlers({
   exportLearnerProfile: async (ctx, { learnerId, ...wanted }) => {
     const protection = protectionFor(ctx, wanted);
     const now = ctx.now();
-    const row = cachedStatement(ctx.sqlite, 'SELECT display_name AS displayName FROM learner_profiles WHERE id = ?').get(learnerId) as { displayName: string } | undefined;
+    const row = cachedStatement(ctx.sqlite, 'SELECT display_name AS displayName, (SELECT count(*) FROM activity_attempts WHERE learner_id = ?) AS attempts FROM learner_profiles WHERE id = ?').get(learnerId, learnerId) as { displayName: string; attempts: number } | undefined;
     if (!row) throw new DalaError('not_found', 'This learner is not on this computer any more.', 'learnerId');
     const out = ctx.transferFiles.createOwned(profileFileName(row.displayName, now));
     try {
-      // Written on a worker: a learner with 50,000 attempts is a second of reading and hashing.
-      await ctx.jobs.run({ kind: 'profileExport', dataDir: ctx.dataDir, learnerId, appVersion: ctx.environment.appVersion, now, out: out.path, protection });
+      // A learner with 50,000 attempts is a second of reading and hashing: that is done on a worker.
+      if (row.attempts <= PROFILE_INLINE_MAX_ATTEMPTS) await writeProfileFile(ctx.sqlite, learnerId, ctx.environment.appVersion, now, out.path, protection);
+      else await ctx.jobs.run({ kind: 'profileExport', dataDir: ctx.dataDir, learnerId, appVersion: ctx.environment.appVersion, now, out: out.path, protection });
     } catch (error) {
       ctx.transferFiles.release(out.fileId);
       throw error;
@@ -57,15 +60,22 @@ export const profileTransferHandlers = channelHandlers({
     const incoming = incomingFile(ctx, fileId);
     const fileName = incoming.fileName;
     const unlock = await unlockFile(ctx, incoming, passphrase);
-    // Read, checked and previewed on a worker: a learner with 50,000 attempts is seconds of work.
-    const { preview, learnerId, checksum } = await ctx.jobs.run({ kind: 'profilePreview', dataDir: ctx.dataDir, file: incoming.path, fileName, unlock });
-    const importId = ctx.pendingImports.add({ path: incoming.path, fileName, passphrase: unlock.passphrase, learnerId, checksum });
+    const sizeBytes = ctx.transferFiles.describe(fileId).sizeBytes;
+    const { preview, learnerId, checksum } =
+      sizeBytes <= PROFILE_INLINE_MAX_BYTES
+        ? await previewProfileFile(ctx, incoming.path, unlock, fileName)
+        : await ctx.jobs.run({ kind: 'profilePreview', dataDir: ctx.dataDir, file: incoming.path, fileName, unlock });
+    const importId = ctx.pendingImports.add({ path: incoming.path, fileName, passphrase: unlock.passphrase, learnerId, checksum, sizeBytes });
     return { importId, fileName, preview, existingLearners: preview.learners.filter((l) => l.outcome !== 'created').length };
   },
   applyProfileImport: async (ctx, { importId, policy, classId }, call) => {
     const waiting = ctx.pendingImports.take(importId);
     assertMayImport(ctx, call, waiting.learnerId, classId);
-    const { report } = await ctx.jobs.run({ kind: 'profileImport', dataDir: ctx.dataDir, file: waiting.path, fileName: waiting.fileName, unlock: { passphrase: waiting.passphrase }, policy, checksum: waiting.checksum });
+    const unlock = { passphrase: waiting.passphrase };
+    const report =
+      waiting.sizeBytes <= PROFILE_INLINE_MAX_BYTES
+        ? await importProfileFile(ctx, waiting.path, unlock, waiting.fileName, policy, waiting.checksum)
+        : (await ctx.jobs.run({ kind: 'profileImport', dataDir: ctx.dataDir, file: waiting.path, fileName: waiting.fileName, unlock, policy, checksum: waiting.checksum })).report;
     ctx.pendingImports.remove(importId);
     if (classId !== undefined) joinClass(ctx, classId, report.learners.filter((l) => l.outcome === 'created').map((l) => l.learnerId));
     return report;
