@@ -8,6 +8,7 @@ import type { TransferFileView } from '../../electron/common/transfer-views';
 import { createWindowSession } from '../../database/accounts/window-session';
 import type { TransferFileDialogs } from '../../database/channels/context';
 import { createChannelDispatcher } from '../../database/channels/dispatch';
+import { downloadUrlFor } from '../../host/file-download';
 import { openDatabase, type OpenedDatabase } from '../../database/open';
 
 /** A file the window saved: its name and its bytes, as the user would find it. */
@@ -61,9 +62,6 @@ function useNodeUint8Array(): void {
   if (globalThis.Uint8Array !== nodeUint8Array) globalThis.Uint8Array = nodeUint8Array;
 }
 
-/** The browser host's download address for a file, as host/file-download.ts makes it. */
-const downloadUrl = (fileId: string, key: string) => `/files/${encodeURIComponent(fileId)}?key=${encodeURIComponent(key)}`;
-
 /**
  * `window.dala` for component tests: the real handlers on a real SQLite file in a temp dir, called
  * through the same dispatch as IPC and HTTP (the input as JSON text, as a transport sends it).
@@ -76,7 +74,7 @@ export async function createInProcessApi(options: InProcessOptions = {}): Promis
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dala-renderer-'));
   const uploadsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dala-uploads-'));
   const database = await openDatabase({ dataDir });
-  const dispatcher = createChannelDispatcher(database, { appVersion: 'test', shell: 'browser', resolveProfileFile: options.resolveProfileFile, fileDialogs: options.fileDialogs, downloadUrl });
+  const dispatcher = createChannelDispatcher(database, { appVersion: 'test', shell: 'browser', resolveProfileFile: options.resolveProfileFile, fileDialogs: options.fileDialogs, downloadUrl: downloadUrlFor });
   const store = dispatcher.context.transferFiles;
   const savedFiles: SavedFile[] = [];
   let uploads = 0;

@@ -27,10 +27,10 @@ export interface TransferFileTransport {
 
 const failure = (code: 'storage' | 'invalid_input', message: string): ChannelResult<never> => ({ ok: false, error: { code, message } });
 
-/** A same-origin address followed as a download by a hidden `<a download>`: the browser saves it, the page stays. */
-export async function clickDownload(url: string, fileName: string): Promise<void> {
+/** Follows `href` as a download named `fileName` with a hidden `<a download>`: the browser saves it, the page stays. */
+export function followDownloadLink(href: string, fileName: string): void {
   const link = document.createElement('a');
-  link.href = url;
+  link.href = href;
   link.download = fileName;
   link.hidden = true;
   document.body.append(link);
@@ -39,6 +39,11 @@ export async function clickDownload(url: string, fileName: string): Promise<void
   } finally {
     link.remove();
   }
+}
+
+/** The browser host's one-time, same-origin download address, followed as a download. */
+export async function clickDownload(url: string, fileName: string): Promise<void> {
+  followDownloadLink(url, fileName);
 }
 
 /** The desktop app: a dropped file is named by its path (only the main process opens it). */

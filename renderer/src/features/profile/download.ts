@@ -1,18 +1,14 @@
+import { followDownloadLink } from '../../api/transfer-files';
+
 /**
  * Saves text as a file through the browser's own download: a Blob, an object URL and a temporary
  * `<a download>`. Works in Chromium (the browser host) and in Electron, which shows its save dialog.
  */
 export function downloadTextFile(fileName: string, content: string, mimeType: string): void {
   const url = URL.createObjectURL(new Blob([content], { type: mimeType }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  document.body.append(link);
   try {
-    link.click();
+    followDownloadLink(url, fileName);
   } finally {
-    link.remove();
     // The download has taken its copy by the time the click returns; free the memory soon after.
     setTimeout(() => URL.revokeObjectURL(url), 1_000);
   }

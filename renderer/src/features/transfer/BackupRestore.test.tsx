@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
-import { gunzipSync } from 'node:zlib';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { gunzipText } from '../../../../tests/support/gzip';
 import type { InProcessApi } from '../../../../tests/support/in-process-api';
 import { App } from '../../App';
 import { unlockAdmin } from '../../test-support/classes-fixture';
@@ -88,7 +88,7 @@ describe('backup', () => {
     await addLearnerWithWork(a.api, 'Amara');
     await addLearnerWithWork(a.api, 'Ben');
     const file = await backupThroughUi(a, { choose: ['Ben'], gzip: true });
-    const parsed = JSON.parse(gunzipSync(new Uint8Array(await file.arrayBuffer())).toString('utf8')) as { learners: Array<{ learner: { displayName: string } }> };
+    const parsed = JSON.parse(gunzipText(new Uint8Array(await file.arrayBuffer()))) as { learners: Array<{ learner: { displayName: string } }> };
     expect(parsed.learners.map((l) => l.learner.displayName)).toEqual(['Ben']);
   });
 

@@ -1,5 +1,4 @@
 // @vitest-environment jsdom
-import fs from 'node:fs';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -100,8 +99,7 @@ describe('a .dalaprofile opened by the OS', () => {
     const main = fakeEvents();
     const passphrase = 'quiet harbour at dawn';
     const file = await fileOfNewLearner(await newBackend(), 'Amara', passphrase);
-    const opened = writeTempFile('Amara.dalaprofile', '');
-    fs.writeFileSync(opened.path, new Uint8Array(await file.arrayBuffer()));
+    const opened = writeTempFile('Amara.dalaprofile', new Uint8Array(await file.arrayBuffer()));
     const backend = await newBackend({ resolveProfileFile: (fileId) => (fileId === 'file-2' ? opened.path : undefined) });
     try {
       await renderWithStore(<App />, backend);

@@ -1,11 +1,9 @@
 // @vitest-environment jsdom
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { InProcessApi } from '../../../../tests/support/in-process-api';
+import { makeTempFolder } from '../../../../tests/support/temp-file';
 import { App } from '../../App';
 import { renderWithStore } from '../../test-support/render-app';
 import { addLearnerWithWork, AGE_HEADER, FILE_WAIT, lastSavedFile, must, panelNamed, setSchoolPassphrase, useBackends } from '../../test-support/transfer-fixture';
@@ -135,10 +133,10 @@ describe('a profile file protected with a passphrase', () => {
 
 describe('in the desktop app', () => {
   it('the main process’s own dialogs choose and save the file; a cancelled save can be done again', async () => {
-    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'dala-dialogs-'));
+    const folder = makeTempFolder('dala-dialogs-');
     try {
       let saves = 0;
-      const a = await newBackend({ fileDialogs: { chooseOpen: async () => undefined, chooseSave: async (name) => (saves++ === 0 ? undefined : path.join(folder, `copy-of-${name}`)) } });
+      const a = await newBackend({ fileDialogs: { chooseOpen: async () => undefined, chooseSave: async (name) => (saves++ === 0 ? undefined : folder.join(`copy-of-${name}`)) } });
       await addLearnerWithWork(a.api, 'Amara');
       const { panel } = await openMovePanel(a);
       const user = userEvent.setup();
@@ -146,13 +144,13 @@ describe('in the desktop app', () => {
       await within(panel).findByText('The file was not saved. Use “Save the file again” to choose where.');
       await user.click(within(panel).getByRole('button', { name: 'Save the file again' }));
       const saved = await within(panel).findByText(/^Saved as copy-of-Amara-.+\.dalaprofile\.$/);
-      const [name] = fs.readdirSync(folder);
+      const [name] = folder.list();
       expect(saved.textContent).toBe(`Saved as ${name}.`);
       expect(a.savedFiles).toHaveLength(0);
       cleanup();
 
       const asked: string[] = [];
-      const b = await newBackend({ fileDialogs: { chooseOpen: async (purpose) => (asked.push(purpose), path.join(folder, name!)), chooseSave: async () => undefined } });
+      const b = await newBackend({ fileDialogs: { chooseOpen: async (purpose) => (asked.push(purpose), folder.join(name!)), chooseSave: async () => undefined } });
       const other = await openMovePanel(b);
       // No file input: the button opens the main process's dialog.
       expect(within(other.panel).queryByLabelText('Choose a profile file')).toBeNull();
@@ -160,7 +158,7 @@ describe('in the desktop app', () => {
       await within(other.panel).findByRole('heading', { name: `What importing ${name} will change` }, FILE_WAIT);
       expect(asked).toEqual(['profile']);
     } finally {
-      fs.rmSync(folder, { recursive: true, force: true });
+      folder.remove();
     }
   });
 });
