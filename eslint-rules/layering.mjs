@@ -44,6 +44,8 @@ export const TEST_ALLOWANCES = {
   folders: ['tests/support'],
   // The fake Electron modules for main and preload tests.
   byLayer: { 'electron/main': ['electron/test-support'], 'electron/preload': ['electron/test-support'] },
+  // Renderer tests reach Node only through tests/support (real files, real backends), never themselves.
+  noNodeIn: ['renderer'],
 };
 
 const BUILTINS = new Set(builtinModules);
@@ -92,7 +94,8 @@ export function violation(rel, spec) {
     return folders.some((f) => within(target, f)) ? undefined : `${layer.folder} may not reach ${target || '.'}`;
   }
   const name = packageName(bare);
-  const packages = [...layer.packages, ...(layer.files?.[rel] ?? []), ...(test ? TEST_ALLOWANCES.packages : [])];
+  const testPackages = TEST_ALLOWANCES.noNodeIn.includes(layer.folder) ? TEST_ALLOWANCES.packages.filter((p) => p !== 'node:') : TEST_ALLOWANCES.packages;
+  const packages = [...layer.packages, ...(layer.files?.[rel] ?? []), ...(test ? testPackages : [])];
   if (packageAllowed(name, packages)) return undefined;
   return name === 'node:' ? `${layer.folder} may not use Node builtins (${bare})` : `${layer.folder} may not use ${name}`;
 }

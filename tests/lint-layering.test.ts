@@ -154,12 +154,19 @@ describe('layering rule (DESIGN.md), per layer', () => {
 
 describe('test files', () => {
   it('may use test tooling, tests/support and (main, preload) electron/test-support', async () => {
-    const tooling = "import { render } from '@testing-library/react';\nimport fs from 'node:fs';\nimport { it } from 'vitest';\nimport fc from 'fast-check';";
+    const tooling = "import { render } from '@testing-library/react';\nimport { it } from 'vitest';\nimport fc from 'fast-check';\nimport { writeTempFile } from '../../tests/support/temp-file';";
     expect(await layeringMessages('renderer/src/x.test.tsx', tooling)).toEqual([]);
     expect(await layeringMessages('renderer/src/test-support/x.ts', tooling)).toEqual([]);
+    expect(await layeringMessages('database/x.test.ts', "import fs from 'node:fs';")).toEqual([]);
     expect(await layeringMessages('database/x.test.ts', "import { tempDir } from '../tests/support/temp';")).toEqual([]);
     expect(await layeringMessages('electron/main/x.test.ts', "const { createFakeMain } = await import('../test-support/fake-electron');")).toEqual([]);
     expect(await layeringMessages('electron/preload/x.test.ts', "import { createFakeRenderer } from '../test-support/fake-electron';")).toEqual([]);
+  });
+
+  it('renderer tests reach Node only through tests/support', async () => {
+    for (const file of ['renderer/src/x.test.tsx', 'renderer/src/test-support/x.ts']) {
+      expect(await layeringMessages(file, "import fs from 'node:fs';")).toEqual(['Layering: "node:fs" is not allowed here (renderer may not use Node builtins (node:fs)); see DESIGN.md "Layering".']);
+    }
   });
 
   it('still may not cross layers', async () => {
