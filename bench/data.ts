@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { badgeDefinitions, diagnosticTasks, interests, preferenceTasks, struggleAreas, subjects } from '../electron/common/content';
 import type { LearnerTransfer } from '../database/transfer/profile-file';
-import type { AttemptRow, ProgressRow } from '../database/transfer/records-schema';
+import type { AttemptRow, ProgressRow } from '../electron/common/merge/records-schema';
 
 /**
  * Bench data: learners in the transfer shape (every row, valid for the file schemas and the

@@ -1,5 +1,5 @@
 import type { JsonObject } from '../electron/common/dto';
-import type { AttemptRow, BadgeRow, InterestRow, LearnerRecord, MetricRow, PreferenceRow, ProgressRow, StruggleRow } from './transfer/records-schema';
+import type { AttemptRow, BadgeRow, InterestRow, LearnerRecord, MetricRow, PreferenceRow, ProgressRow, StruggleRow } from '../electron/common/merge/records-schema';
 
 /**
  * The one row layer: for each table, the columns read (in order), the mapping from a row (read as

@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import * as dto from '../electron/common/dto';
-import { isRealIsoTimestamp, smallJsonObject, stringRule } from '../database/transfer/fast-accept';
-import { attemptRowSchema, learnerRecordsSchema, MAX_DETAILS_JSON_CHARS } from '../database/transfer/records-schema';
+import { isRealIsoTimestamp, smallJsonObject, stringRule } from '../electron/common/merge/fast-accept';
+import { attemptRowSchema, learnerRecordsSchema, MAX_DETAILS_JSON_CHARS } from '../electron/common/merge/records-schema';
 
 /**
  * The validation fast paths of the file formats (database/transfer/fast-accept.ts) may only ever

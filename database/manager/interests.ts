@@ -2,7 +2,7 @@ import type { ParsedChannelInput } from '../../electron/common/contract';
 import type { BadgesAwarded, Interest } from '../../electron/common/profile';
 import { channelHandlers } from '../channels/define';
 import { interestRows } from '../table-rows';
-import type { InterestRow } from '../transfer/records-schema';
+import type { InterestRow } from '../../electron/common/merge/records-schema';
 import { awardEarnedBadges } from './badge-awards';
 import { writeTransaction, type ManagerContext } from './context';
 import { removableOperations, upsertRemovable, type RemovableTable } from './removable-rows';

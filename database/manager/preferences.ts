@@ -2,7 +2,7 @@ import type { ParsedChannelInput } from '../../electron/common/contract';
 import type { BadgesAwarded, Preference } from '../../electron/common/profile';
 import { channelHandlers } from '../channels/define';
 import { preferenceRows } from '../table-rows';
-import type { PreferenceRow } from '../transfer/records-schema';
+import type { PreferenceRow } from '../../electron/common/merge/records-schema';
 import { awardEarnedBadges } from './badge-awards';
 import { writeTransaction, type ManagerContext } from './context';
 import { removableOperations, upsertRemovable, type RemovableTable } from './removable-rows';

@@ -2,7 +2,7 @@ import type { ParsedChannelInput } from '../../electron/common/contract';
 import type { Struggle } from '../../electron/common/profile';
 import { channelHandlers } from '../channels/define';
 import { struggleRows } from '../table-rows';
-import type { StruggleRow } from '../transfer/records-schema';
+import type { StruggleRow } from '../../electron/common/merge/records-schema';
 import { writeTransaction, type ManagerContext } from './context';
 import { removableOperations, upsertRemovable, type RemovableTable } from './removable-rows';
 

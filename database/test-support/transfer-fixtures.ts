@@ -7,7 +7,7 @@ import type { OpenedDatabase } from '../open';
 import type { ProfileChannelCaller } from './channel-caller';
 import { canonicalJson, payloadChecksum } from '../transfer/canonical-json';
 import { readLearnerTransfer, type LearnerTransfer } from '../transfer/profile-file';
-import { RECORD_TABLES, type AttemptRow, type LearnerRecord, type LearnerRecords, type RecordTable } from '../transfer/records-schema';
+import { RECORD_TABLES, type AttemptRow, type LearnerRecord, type LearnerRecords, type RecordTable } from '../../electron/common/merge/records-schema';
 
 /**
  * Helpers for the transfer, merge, backup and snapshot tests (database/transfer/*.test.ts). The

@@ -6,7 +6,7 @@ import { decodeJsonFile, fileError } from './file-text';
 import { readLearner, readLearnerRecords } from './learner-rows';
 import { checkEnvelope, checkPayload, type LearnerTransfer } from './profile-file';
 import { readSchoolRecords, schoolRecordsSchema } from './school-records';
-import { countRecords, learnerRecordSchema, learnerRecordsSchema, RECORD_TABLES, recordCountsSchema, type LearnerRecords, type RecordCounts } from './records-schema';
+import { countRecords, learnerRecordSchema, learnerRecordsSchema, RECORD_TABLES, recordCountsSchema, type LearnerRecords, type RecordCounts } from '../../electron/common/merge/records-schema';
 
 /** A full backup: every (or the chosen) learner with all their rows, counts and a checksum. */
 export const BACKUP_FORMAT = 'dala-backup';

@@ -5,7 +5,7 @@ import type { BackupFilters } from './backup-file';
 import { readBackupStream, type BackupSource, type ReadBackup } from './backup-stream/read-backup';
 import { writeBackupStream } from './backup-stream/write-backup';
 import { exportProfile, MAX_PROFILE_FILE_BYTES, parseProfileFile, type ProfileFileV1 } from './profile-file';
-import type { LearnerRecord } from './records-schema';
+import type { LearnerRecord } from '../../electron/common/merge/records-schema';
 
 /**
  * Files that leave the machine, end to end: backups and profile files written to and read from

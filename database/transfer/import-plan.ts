@@ -4,8 +4,8 @@ import type { ImportPolicy } from '../../electron/common/transfer-views';
 import { cachedStatement } from '../statement-cache';
 import type { LearnerTransfer } from './profile-file';
 import { learnerRowWriter, readLearner, readLearnerRecords, type LearnerRowWriter } from './learner-rows';
-import { mergeLearnerRecord, mergeLearnerRecords, type KeyChange, type MergedRecords } from './merge-rules';
-import { RECORD_TABLES, type LearnerRecords, type RecordTable } from './records-schema';
+import { mergeLearnerRecord, mergeLearnerRecords, type KeyChange, type MergedRecords } from '../../electron/common/merge/merge-rules';
+import { RECORD_TABLES, type LearnerRecords, type RecordTable } from '../../electron/common/merge/records-schema';
 
 
 export interface TableChanges {

@@ -14,7 +14,7 @@ import {
   type ChildTableRows,
   type Row,
 } from '../table-rows';
-import type { LearnerRecord, LearnerRecords, RecordTable } from './records-schema';
+import type { LearnerRecord, LearnerRecords, RecordTable } from '../../electron/common/merge/records-schema';
 
 /**
  * Reads and writes all rows of one learner, tombstones included, in the transfer shape, through

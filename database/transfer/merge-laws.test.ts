@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { STATUS_RANK } from '../../electron/common/lo-progress-rules';
 import { learnerArb, normalizeRecords, progressArb, RECORD_KEY, recordsArb, timeArb, timeAt } from '../test-support/transfer-fixtures';
 import { canonicalJson } from './canonical-json';
-import { earliestBadge, lastWriterWins, mergeKeyed, mergeLearnerRecord, mergeLearnerRecords, mergeProgress, type MergedRecords } from './merge-rules';
-import { learnerRecordsSchema, RECORD_TABLES, type InterestRow, type LearnerRecords, type ProgressRow, type RecordTable } from './records-schema';
+import { earliestBadge, lastWriterWins, mergeKeyed, mergeLearnerRecord, mergeLearnerRecords, mergeProgress, type MergedRecords } from '../../electron/common/merge/merge-rules';
+import { learnerRecordsSchema, RECORD_TABLES, type InterestRow, type LearnerRecords, type ProgressRow, type RecordTable } from '../../electron/common/merge/records-schema';
 
 /** The merge laws of DESIGN.md as properties of the pure merge functions. */
 

@@ -4,7 +4,7 @@ import { DalaError } from '../../electron/common/errors';
 import { canonicalDocumentText, checksumOfCanonicalDocument, payloadChecksum } from './canonical-json';
 import { decodeJsonFile, fileError, jsonPath } from './file-text';
 import { readLearner, readLearnerRecords } from './learner-rows';
-import { countRecords, learnerRecordSchema, learnerRecordsSchema, RECORD_TABLES, recordCountsSchema, type LearnerRecord, type LearnerRecords } from './records-schema';
+import { countRecords, learnerRecordSchema, learnerRecordsSchema, RECORD_TABLES, recordCountsSchema, type LearnerRecord, type LearnerRecords } from '../../electron/common/merge/records-schema';
 
 /** `.dalaprofile`: one learner and all their rows, with counts and a SHA-256 of the payload. */
 export const PROFILE_FORMAT = 'dala-learner-profile';

@@ -9,7 +9,7 @@ import { contentHash, openManager, testClock, useTempDirs } from '../test-suppor
 import { canonicalJson } from './canonical-json';
 import { buildProfileDocument, exportProfileFile, parseProfileFile, readLearnerTransfer } from './profile-file';
 import { importTransfers } from './profile-import';
-import { countRecords, RECORD_TABLES } from './records-schema';
+import { countRecords, RECORD_TABLES } from '../../electron/common/merge/records-schema';
 
 /** Export → import into an empty database gives the same profile, byte for byte in canonical form. */
 

@@ -6,7 +6,7 @@ import { canonicalJson } from '../canonical-json';
 import { fileError, jsonPath } from '../file-text';
 import type { LearnerTransfer } from '../profile-file';
 import { checkEnvelope } from '../profile-file';
-import { RECORD_TABLES, type RecordCounts } from '../records-schema';
+import { RECORD_TABLES, type RecordCounts } from '../../../electron/common/merge/records-schema';
 import { AttemptOwners } from './attempt-owners';
 import { decodeChunks } from './decode-chunks';
 import { NotAnObject, scanMembers } from './json-members';

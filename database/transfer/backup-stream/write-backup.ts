@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, backupLearnerIds, readBackupLearner, type BackupFilters } from '../backup-file';
 import { canonicalJson } from '../canonical-json';
 import { readSchoolRecords } from '../school-records';
-import { RECORD_TABLES, type RecordCounts } from '../records-schema';
+import { RECORD_TABLES, type RecordCounts } from '../../../electron/common/merge/records-schema';
 
 /** Text handed to the sink at a time: large enough for few awaits, small enough for flat memory. */
 const WRITE_AT = 1 << 20;

@@ -1,4 +1,4 @@
-import { STATUS_RANK } from '../../electron/common/lo-progress-rules';
+import { STATUS_RANK } from '../lo-progress-rules';
 import { canonicalJson } from './canonical-json';
 import type { BadgeRow, LearnerRecord, LearnerRecords, ProgressRow, RecordTable } from './records-schema';
 

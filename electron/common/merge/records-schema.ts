@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import * as dto from '../../electron/common/dto';
+import * as dto from '../dto';
 import { isPlainObject, isRealIsoTimestamp, numberRule, smallJsonObject, stringRule, withFastAccept, withFastPath } from './fast-accept';
 
 /**
