@@ -89,6 +89,8 @@ export const AUDIT_ACTIONS = [
   'snapshot_restored',
   'orphans_fixed',
   'settings_changed',
+  'school_hub_enrolled',
+  'school_hub_left',
   'class_report_exported',
   'automatic_backup_made',
   'automatic_backup_restored',

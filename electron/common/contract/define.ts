@@ -26,7 +26,7 @@ export type Access<I> = AccessLevel | ((input: I) => AccessLevel);
 /** One line the audit log gets for a call: an action and the id it was done to (never contents). */
 export interface AuditRecord {
   action: AuditAction;
-  targetType?: 'learner' | 'class' | 'educator' | 'snapshot' | 'settings' | 'file';
+  targetType?: 'learner' | 'class' | 'educator' | 'snapshot' | 'settings' | 'file' | 'school';
   targetId?: string;
   /** A short code (an import policy, a role), never free text. */
   detail?: string;
