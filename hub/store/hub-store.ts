@@ -34,6 +34,25 @@ export interface SchoolGauge {
   pendingOnMachines: number;
 }
 
+/** Told the duration of every statement the store runs (metrics, slow-statement log). */
+export interface HubStoreObserver {
+  /** `name` is a fixed label such as "push.upsert.preferences", never SQL text or values. */
+  statement(name: string, durationSeconds: number): void;
+}
+
+export interface HubStoreOptions {
+  observer?: HubStoreObserver;
+  /** Pool size (default 10). */
+  maxConnections?: number;
+}
+
+/**
+ * Roles (docs/school-hub.md): `dala_hub_owner` owns the tables and runs migrate/schools/codes/
+ * machines; the first migration creates the NOLOGIN role `dala_hub_app` with the table grants;
+ * the IT person creates the login role the server uses as a member of it
+ * (`CREATE ROLE dala_hub LOGIN PASSWORD '…' IN ROLE dala_hub_app`). `openHubStore` refuses a
+ * role that is a superuser, has BYPASSRLS or owns a hub table.
+ */
 /** The serving side: used by `dala hub serve` through the hub's own (non-owner) role. */
 export interface HubStore {
   health(): Promise<HubHealth>;
