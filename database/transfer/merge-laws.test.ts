@@ -101,6 +101,16 @@ describe('merge laws (fast-check)', () => {
     );
   });
 
+  it('merges progress in any grouping: merge(merge(a, b), c) = merge(a, merge(b, c)) (three machines agree whatever the order)', () => {
+    const sameLo = fc.tuple(progressArb, progressArb, progressArb).map(([a, b, c]) => [a, { ...b, loId: a.loId }, { ...c, loId: a.loId }] as [ProgressRow, ProgressRow, ProgressRow]);
+    fc.assert(
+      fc.property(sameLo, ([a, b, c]) => {
+        expect(cj(mergeProgress(mergeProgress(a, b), c))).toBe(cj(mergeProgress(a, mergeProgress(b, c))));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('keeps a removal: a tombstone beats an older live row from either side, and a later re-add beats the tombstone', () => {
     const pair = fc.tuple(fc.integer({ min: 0, max: 10 }), fc.integer({ min: 1, max: 5 }), fc.constantFrom('Space', 'Dinosaurs 🦖'));
     fc.assert(

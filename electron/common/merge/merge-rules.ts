@@ -11,7 +11,7 @@ import type { BadgeRow, LearnerRecord, LearnerRecords, ProgressRow, RecordTable 
  *   (it moves `timestamp` and sets `deleted_at`), so an older file cannot bring a removed row back;
  * - cognitive metrics: last writer wins by `timestamp`;
  * - learning-objective progress never regresses: the higher status, the best score, the earliest
- *   start and the earliest completion; details come with the best (status, score);
+ *   start and the earliest completion; details come with the higher status (then the greater details);
  * - badges: the earliest earned date;
  * - activity attempts: the union by `attempt_uid`.
  */
@@ -36,11 +36,13 @@ const minText = (a: string, b: string) => (a <= b ? a : b);
 const maxText = (a: string, b: string) => (a >= b ? a : b);
 
 export function mergeProgress(a: ProgressRow, b: ProgressRow): ProgressRow {
-  const rank = (p: ProgressRow) => [STATUS_RANK[p.status], p.score ?? -1] as const;
-  const [ra, sa] = rank(a);
-  const [rb, sb] = rank(b);
-  // Details travel with the better outcome; ties broken by the details themselves.
-  const detailsFrom = ra !== rb ? (ra > rb ? a : b) : sa !== sb ? (sa > sb ? a : b) : compareRows(a.details, b.details) >= 0 ? a : b;
+  const ra = STATUS_RANK[a.status];
+  const rb = STATUS_RANK[b.status];
+  // Details travel with the higher status, ties broken by the details themselves. Not by the
+  // score: the merged score is the best of all sides, which need not be the score of the side the
+  // details came from, so a (status, score) choice would depend on the order of merging (three
+  // machines could end with different details). (status, details) is a join of its own.
+  const detailsFrom = ra !== rb ? (ra > rb ? a : b) : compareRows(a.details, b.details) >= 0 ? a : b;
   const status = ra >= rb ? a.status : b.status;
   const completedAt = status === 'completed' ? [a.completedAt, b.completedAt].filter((t): t is string => t !== null).reduce(minText) : null;
   const scores = [a.score, b.score].filter((s): s is number => s !== null);

@@ -1,0 +1,94 @@
+import { earliestBadge, lastWriterWins, mergeAttempts, mergeLearnerRecord, mergeProgress } from '../../electron/common/merge/merge-rules';
+import type { LearnerRecord, LearnerRecords, RecordTable } from '../../electron/common/merge/records-schema';
+import type { SyncChange, SyncOperation } from '../../electron/common/sync/hub-protocol';
+import { HubError } from './hub-store';
+import { storableText } from './merge-keys';
+
+/**
+ * The operations of one push, merged key by key in Node with the common merge functions before
+ * they reach PostgreSQL: one INSERT … ON CONFLICT DO UPDATE may not touch a row twice, so each key
+ * must appear once per statement. The SQL then merges each result with the hub's row by the same
+ * laws.
+ */
+
+export interface LearnerRow<T> {
+  learnerId: string;
+  row: T;
+}
+
+export type RecordRow<T extends RecordTable> = LearnerRecords[T][number];
+
+export type MergedRows = { [T in RecordTable]: Map<string, LearnerRow<RecordRow<T>>> };
+
+export interface MergedBatch {
+  /** Learner id → the earliest deletedAt of the batch. */
+  deletions: Map<string, string>;
+  learners: Map<string, LearnerRecord>;
+  rows: MergedRows;
+}
+
+type Pick<T> = (a: T, b: T) => T;
+const RULES: { [T in RecordTable]: { key: (r: RecordRow<T>) => string; merge: Pick<RecordRow<T>> } } = {
+  preferences: { key: (r) => r.category, merge: lastWriterWins },
+  interests: { key: (r) => r.interestName, merge: lastWriterWins },
+  struggles: { key: (r) => r.struggleDescription, merge: lastWriterWins },
+  cognitiveMetrics: { key: (r) => r.taskName, merge: lastWriterWins },
+  loProgress: { key: (r) => r.loId, merge: mergeProgress },
+  badges: { key: (r) => r.badgeId, merge: earliestBadge },
+  activityAttempts: { key: (r) => r.attemptUid, merge: mergeAttempts },
+};
+
+function emptyRows(): MergedRows {
+  return {
+    preferences: new Map(),
+    interests: new Map(),
+    struggles: new Map(),
+    cognitiveMetrics: new Map(),
+    loProgress: new Map(),
+    badges: new Map(),
+    activityAttempts: new Map(),
+  };
+}
+
+function addRow<T extends RecordTable>(rows: MergedRows, table: T, learnerId: string, row: RecordRow<T>): void {
+  const rule = RULES[table];
+  const map = rows[table] as Map<string, LearnerRow<RecordRow<T>>>;
+  // Attempt uids are unique in a school, not per learner: the key has no learner in it.
+  const key = table === 'activityAttempts' ? rule.key(row) : `${learnerId}\u0000${rule.key(row)}`;
+  const seen = map.get(key);
+  if (seen === undefined) map.set(key, { learnerId, row });
+  // An attempt never moves to another learner: a second learner's copy of a uid is dropped.
+  else if (seen.learnerId === learnerId) seen.row = rule.merge(seen.row, row);
+}
+
+function checkStorable(change: SyncChange, index: number): void {
+  const texts = [change.learnerId, ...Object.values(change.row).filter((v): v is string => typeof v === 'string')];
+  if (texts.every(storableText)) return;
+  throw new HubError('invalid_input', `operations[${index}] has text with U+0000 or an unpaired surrogate, which the hub cannot store exactly; nothing of the batch was applied.`);
+}
+
+export function mergeBatch(operations: readonly SyncOperation[]): MergedBatch {
+  const batch: MergedBatch = { deletions: new Map(), learners: new Map(), rows: emptyRows() };
+  for (const { change } of operations) {
+    switch (change.table) {
+      case 'learnerDeletion': {
+        const seen = batch.deletions.get(change.learnerId);
+        if (seen === undefined || change.row.deletedAt < seen) batch.deletions.set(change.learnerId, change.row.deletedAt);
+        break;
+      }
+      case 'learner': {
+        const seen = batch.learners.get(change.learnerId);
+        batch.learners.set(change.learnerId, seen === undefined ? change.row : mergeLearnerRecord(seen, change.row));
+        break;
+      }
+      default:
+        addRow(batch.rows, change.table, change.learnerId, change.row);
+    }
+  }
+  return batch;
+}
+
+/** Every text value of a batch must be storable; checked before anything is written. */
+export function checkBatchStorable(operations: readonly SyncOperation[]): void {
+  operations.forEach(({ change }, index) => checkStorable(change, index));
+}

@@ -1,0 +1,253 @@
+import { canonicalJson } from '../../electron/common/merge/canonical-json';
+import { STATUS_RANK } from '../../electron/common/lo-progress-rules';
+import type { AttemptRow, BadgeRow, InterestRow, LearnerRecord, LearnerRecords, MetricRow, PreferenceRow, ProgressRow, RecordTable, StruggleRow } from '../../electron/common/merge/records-schema';
+import { utf16Key } from './merge-keys';
+
+/**
+ * One set-based upsert per table (`INSERT … SELECT FROM unnest(…) ON CONFLICT DO UPDATE … WHERE`),
+ * encoding the merge laws of electron/common/merge/merge-rules.ts in SQL. The WHERE is true exactly
+ * when the merged row differs from the stored one, so RETURNING lists the effective changes, and
+ * only those take a sequence number ($2 + the input's ordinal: distinct, increasing, gaps allowed).
+ *
+ * Parameters: $1 school id, $2 the sequence base, $3… one array per column.
+ * Orders: timestamps are text COLLATE "C" (ISO strings, byte order = JavaScript order) and the
+ * tie keys bytea of UTF-16BE canonical JSON (byte order = JavaScript string order).
+ */
+
+type Column = readonly [name: string, pgType: string];
+type Value = string | number | boolean | Buffer | null;
+
+/** What push-batch.ts runs: one statement per table, answering `{changed, max_seq}` in one row. */
+export interface UpsertStatement<R> {
+  /** Fixed statement label for the observer (and the prepared statement's name). */
+  name: string;
+  sql: string;
+  columnCount: number;
+  /** The column values of one input row, in the statement's column order. */
+  values: (learnerId: string, row: R) => Value[];
+}
+
+interface UpsertSpec<R> {
+  name: string;
+  table: string;
+  key: readonly string[];
+  columns: readonly Column[];
+  values: (learnerId: string, row: R) => Value[];
+  set: string;
+  when: string;
+  /** Which input rows may be written at all. */
+  filter?: string;
+}
+
+// Rows of a learner the hub does not know (never pushed, or deleted) are ignored: machines always
+// push the learner first, and a deleted learner's record is gone.
+const KNOWN_LEARNER = 'EXISTS (SELECT 1 FROM learners l WHERE l.school_id = $1::uuid AND l.learner_id = i.learner_id)';
+
+const SUMMARY = `SELECT count(*)::integer AS changed, max(change_seq)::text AS max_seq FROM up`;
+
+function statement<R>(spec: UpsertSpec<R>): UpsertStatement<R> {
+  const names = spec.columns.map(([name]) => name);
+  const arrays = spec.columns.map(([, type], i) => `$${i + 3}::${type}[]`);
+  const sql = `WITH up AS (
+INSERT INTO ${spec.table} AS t (school_id, ${names.join(', ')}, change_seq)
+SELECT $1::uuid, ${names.map((n) => `i.${n}`).join(', ')}, $2::bigint + i.ord
+  FROM unnest(${arrays.join(', ')}) WITH ORDINALITY AS i(${names.join(', ')}, ord)
+ WHERE ${spec.filter ?? KNOWN_LEARNER}
+ON CONFLICT (school_id, ${spec.key.join(', ')}) DO UPDATE SET ${spec.set}, change_seq = EXCLUDED.change_seq
+ WHERE ${spec.when}
+RETURNING t.change_seq)
+${SUMMARY}`;
+  return { name: spec.name, sql, columnCount: spec.columns.length, values: spec.values };
+}
+
+const tieKey = (record: unknown): Buffer => utf16Key(canonicalJson(record));
+// The record form field by field: the tie-break is on the row as profile import sees it.
+const attemptRecord = (r: AttemptRow): AttemptRow => ({
+  attemptUid: r.attemptUid,
+  loId: r.loId,
+  activityId: r.activityId,
+  activityType: r.activityType,
+  attemptTimestamp: r.attemptTimestamp,
+  score: r.score,
+  completed: r.completed,
+  attemptDetails: r.attemptDetails,
+});
+
+const json = (value: unknown) => (value === null || value === undefined ? null : canonicalJson(value));
+
+// Last writer wins by timestamp; equal timestamps: the greater canonical row. A removal is a write.
+const LWW_WHEN = `(EXCLUDED."timestamp", EXCLUDED.tie_key) > (t."timestamp", t.tie_key)`;
+
+const preferencesUpsert = statement<PreferenceRow>({
+  name: 'push.upsert.preferences',
+  table: 'preferences',
+  key: ['learner_id', 'category'],
+  columns: [['learner_id', 'text'], ['category', 'text'], ['value', 'text'], ['"timestamp"', 'text'], ['deleted_at', 'text'], ['tie_key', 'bytea']],
+  values: (learnerId, r) => [learnerId, r.category, r.value, r.timestamp, r.deletedAt, tieKey({ category: r.category, value: r.value, timestamp: r.timestamp, deletedAt: r.deletedAt })],
+  set: `value = EXCLUDED.value, "timestamp" = EXCLUDED."timestamp", deleted_at = EXCLUDED.deleted_at, tie_key = EXCLUDED.tie_key`,
+  when: LWW_WHEN,
+});
+
+const interestsUpsert = statement<InterestRow>({
+  name: 'push.upsert.interests',
+  table: 'interests',
+  key: ['learner_id', 'interest_name'],
+  columns: [['learner_id', 'text'], ['interest_name', 'text'], ['"timestamp"', 'text'], ['deleted_at', 'text'], ['tie_key', 'bytea']],
+  values: (learnerId, r) => [learnerId, r.interestName, r.timestamp, r.deletedAt, tieKey({ interestName: r.interestName, timestamp: r.timestamp, deletedAt: r.deletedAt })],
+  set: `"timestamp" = EXCLUDED."timestamp", deleted_at = EXCLUDED.deleted_at, tie_key = EXCLUDED.tie_key`,
+  when: LWW_WHEN,
+});
+
+const strugglesUpsert = statement<StruggleRow>({
+  name: 'push.upsert.struggles',
+  table: 'struggles',
+  key: ['learner_id', 'struggle_description'],
+  columns: [['learner_id', 'text'], ['struggle_description', 'text'], ['"timestamp"', 'text'], ['deleted_at', 'text'], ['tie_key', 'bytea']],
+  values: (learnerId, r) => [learnerId, r.struggleDescription, r.timestamp, r.deletedAt, tieKey({ struggleDescription: r.struggleDescription, timestamp: r.timestamp, deletedAt: r.deletedAt })],
+  set: `"timestamp" = EXCLUDED."timestamp", deleted_at = EXCLUDED.deleted_at, tie_key = EXCLUDED.tie_key`,
+  when: LWW_WHEN,
+});
+
+const cognitiveMetricsUpsert = statement<MetricRow>({
+  name: 'push.upsert.cognitive_metrics',
+  table: 'cognitive_metrics',
+  key: ['learner_id', 'task_name'],
+  columns: [['learner_id', 'text'], ['task_name', 'text'], ['metric_details', 'json'], ['"timestamp"', 'text'], ['tie_key', 'bytea']],
+  values: (learnerId, r) => [learnerId, r.taskName, json(r.metricDetails), r.timestamp, tieKey({ taskName: r.taskName, metricDetails: r.metricDetails, timestamp: r.timestamp })],
+  set: `metric_details = EXCLUDED.metric_details, "timestamp" = EXCLUDED."timestamp", tie_key = EXCLUDED.tie_key`,
+  when: LWW_WHEN,
+});
+
+/**
+ * mergeProgress: the higher status, the best score (nulls ignored: GREATEST and LEAST skip NULL),
+ * the earliest start and completion (completedAt is set exactly when the status is completed, so
+ * LEAST of the two is the earliest completion of a completed merge and NULL otherwise), and the
+ * details of the higher status rank, ties by the greater canonical details (merge-rules.ts says why
+ * not by the score).
+ */
+const BETTER_PROGRESS = `(EXCLUDED.status_rank, EXCLUDED.details_key) > (t.status_rank, t.details_key)`;
+
+const loProgressUpsert = statement<ProgressRow>({
+  name: 'push.upsert.lo_progress',
+  table: 'lo_progress',
+  key: ['learner_id', 'lo_id'],
+  columns: [
+    ['learner_id', 'text'],
+    ['lo_id', 'text'],
+    ['status', 'text'],
+    ['status_rank', 'smallint'],
+    ['started_at', 'text'],
+    ['completed_at', 'text'],
+    ['score', 'double precision'],
+    ['details', 'json'],
+    ['details_key', 'bytea'],
+  ],
+  values: (learnerId, row) => [
+    learnerId,
+    row.loId,
+    row.status,
+    STATUS_RANK[row.status],
+    row.startedAt,
+    row.completedAt,
+    row.score,
+    json(row.details),
+    utf16Key(canonicalJson(row.details)),
+  ],
+  set: `status = CASE WHEN EXCLUDED.status_rank > t.status_rank THEN EXCLUDED.status ELSE t.status END,
+        status_rank = GREATEST(t.status_rank, EXCLUDED.status_rank),
+        started_at = LEAST(t.started_at, EXCLUDED.started_at),
+        completed_at = LEAST(t.completed_at, EXCLUDED.completed_at),
+        score = GREATEST(t.score, EXCLUDED.score),
+        details = CASE WHEN ${BETTER_PROGRESS} THEN EXCLUDED.details ELSE t.details END,
+        details_key = CASE WHEN ${BETTER_PROGRESS} THEN EXCLUDED.details_key ELSE t.details_key END`,
+  // Only an effective change: some field of the merge differs from the stored row.
+  when: `EXCLUDED.status_rank > t.status_rank
+      OR EXCLUDED.started_at < t.started_at
+      OR EXCLUDED.completed_at < t.completed_at
+      OR EXCLUDED.score > t.score OR (t.score IS NULL AND EXCLUDED.score IS NOT NULL)
+      OR (${BETTER_PROGRESS} AND EXCLUDED.details_key <> t.details_key)`,
+});
+
+// earliestBadge: the earliest date; equal dates: the greater canonical row.
+const badgesUpsert = statement<BadgeRow>({
+  name: 'push.upsert.badges',
+  table: 'badges',
+  key: ['learner_id', 'badge_id'],
+  columns: [['learner_id', 'text'], ['badge_id', 'text'], ['badge_name', 'text'], ['earned_date', 'text'], ['details', 'json'], ['tie_key', 'bytea']],
+  values: (learnerId, r) => [learnerId, r.badgeId, r.badgeName, r.earnedDate, json(r.details), tieKey({ badgeId: r.badgeId, badgeName: r.badgeName, earnedDate: r.earnedDate, details: r.details })],
+  set: `badge_name = EXCLUDED.badge_name, earned_date = EXCLUDED.earned_date, details = EXCLUDED.details, tie_key = EXCLUDED.tie_key`,
+  when: `EXCLUDED.earned_date < t.earned_date OR (EXCLUDED.earned_date = t.earned_date AND EXCLUDED.tie_key > t.tie_key)`,
+});
+
+// mergeAttempts: the union by uid; the same uid twice keeps the greater canonical row, and never
+// moves an attempt to another learner.
+const activityAttemptsUpsert = statement<AttemptRow>({
+  name: 'push.upsert.activity_attempts',
+  table: 'activity_attempts',
+  key: ['attempt_uid'],
+  columns: [
+    ['learner_id', 'text'],
+    ['attempt_uid', 'text'],
+    ['lo_id', 'text'],
+    ['activity_id', 'text'],
+    ['activity_type', 'text'],
+    ['attempt_timestamp', 'text'],
+    ['score', 'double precision'],
+    ['completed', 'boolean'],
+    ['attempt_details', 'json'],
+    ['tie_key', 'bytea'],
+  ],
+  values: (learnerId, r) => [learnerId, r.attemptUid, r.loId, r.activityId, r.activityType, r.attemptTimestamp, r.score, r.completed, json(r.attemptDetails), tieKey(attemptRecord(r))],
+  set: `lo_id = EXCLUDED.lo_id, activity_id = EXCLUDED.activity_id, activity_type = EXCLUDED.activity_type,
+        attempt_timestamp = EXCLUDED.attempt_timestamp, score = EXCLUDED.score, completed = EXCLUDED.completed,
+        attempt_details = EXCLUDED.attempt_details, tie_key = EXCLUDED.tie_key`,
+  when: `EXCLUDED.learner_id = t.learner_id AND EXCLUDED.tie_key > t.tie_key`,
+});
+
+export const ROW_UPSERTS: { [T in RecordTable]: UpsertStatement<LearnerRecords[T][number]> } = {
+  preferences: preferencesUpsert,
+  interests: interestsUpsert,
+  struggles: strugglesUpsert,
+  cognitiveMetrics: cognitiveMetricsUpsert,
+  loProgress: loProgressUpsert,
+  badges: badgesUpsert,
+  activityAttempts: activityAttemptsUpsert,
+};
+
+/**
+ * mergeLearnerRecord: the display name of the later lastUpdatedAt (equal: the greater name, by
+ * JavaScript order, hence name_key), the earliest createdAt, the latest lastUpdatedAt. A deleted
+ * learner stays deleted: their record is never written again.
+ */
+const NEWER_NAME = `(EXCLUDED.last_updated_at, EXCLUDED.name_key) > (t.last_updated_at, t.name_key)`;
+export const learnerUpsert = statement<LearnerRecord>({
+  name: 'push.upsert.learners',
+  table: 'learners',
+  key: ['learner_id'],
+  columns: [['learner_id', 'text'], ['display_name', 'text'], ['name_key', 'bytea'], ['created_at', 'text'], ['last_updated_at', 'text']],
+  values: (learnerId, r) => [learnerId, r.displayName, utf16Key(r.displayName), r.createdAt, r.lastUpdatedAt],
+  filter: 'NOT EXISTS (SELECT 1 FROM learner_deletions d WHERE d.school_id = $1::uuid AND d.learner_id = i.learner_id)',
+  set: `display_name = CASE WHEN ${NEWER_NAME} THEN EXCLUDED.display_name ELSE t.display_name END,
+        name_key = CASE WHEN ${NEWER_NAME} THEN EXCLUDED.name_key ELSE t.name_key END,
+        created_at = LEAST(t.created_at, EXCLUDED.created_at),
+        last_updated_at = GREATEST(t.last_updated_at, EXCLUDED.last_updated_at)`,
+  when: `${NEWER_NAME} OR EXCLUDED.created_at < t.created_at`,
+});
+
+const ROW_TABLES = ['learners', 'preferences', 'interests', 'struggles', 'cognitive_metrics', 'lo_progress', 'badges', 'activity_attempts'];
+
+/**
+ * A learner deletion wins: learner_deletions keeps the earliest deletedAt (an earlier one is an
+ * effective change and takes a number), and the learner's record and rows go, so nothing of theirs
+ * is pulled again. $1 school, $2 sequence base, $3 learner ids, $4 their deletedAt.
+ * The data-modifying CTEs all run against one snapshot; none reads what another writes.
+ */
+export const DELETE_LEARNERS_SQL = `WITH up AS (
+INSERT INTO learner_deletions AS t (school_id, learner_id, deleted_at, change_seq)
+SELECT $1::uuid, i.learner_id, i.deleted_at, $2::bigint + i.ord
+  FROM unnest($3::text[], $4::text[]) WITH ORDINALITY AS i(learner_id, deleted_at, ord)
+ON CONFLICT (school_id, learner_id) DO UPDATE SET deleted_at = EXCLUDED.deleted_at, change_seq = EXCLUDED.change_seq
+ WHERE EXCLUDED.deleted_at < t.deleted_at
+RETURNING t.change_seq),
+${ROW_TABLES.map((table) => `gone_${table} AS (DELETE FROM ${table} WHERE school_id = $1::uuid AND learner_id = ANY($3::text[]))`).join(',\n')}
+${SUMMARY}`;
