@@ -29,6 +29,9 @@ const APP_TABLES = [
   'settings',
   'sign_in_throttle',
   'struggles',
+  'sync_deleted_learners',
+  'sync_operations',
+  'sync_state',
 ];
 
 /** A file as an older app (before any of our migrations) would have left it: one table, user_version 0. */

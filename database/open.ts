@@ -8,6 +8,7 @@ import { appSchemaVersion, knownMigrations, migrationTags } from './migrations-f
 import * as learnerSchema from './schema';
 import * as schoolSchema from './schema-school';
 import { createSnapshot, type SnapshotInfo } from './snapshots';
+import { ensureSyncTriggers } from './sync/triggers';
 
 const schema = { ...learnerSchema, ...schoolSchema };
 export type DalaDb = BetterSQLite3Database<typeof schema>;
@@ -140,6 +141,8 @@ export async function openDatabase(options: OpenOptions): Promise<OpenedDatabase
         throw new DalaError('storage', `The database failed its integrity check after upgrading (${problems[0]}). A snapshot of it was kept in the snapshots folder.`);
       }
     }
+    // Enrolled in a school hub: a migration that rebuilt a table dropped its outbox triggers.
+    if (options.migrate !== false) ensureSyncTriggers(sqlite);
     const schemaVersion = readUserVersion(sqlite, file);
     return {
       sqlite,

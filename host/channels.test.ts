@@ -3,7 +3,7 @@ import { CHILD_TABLES, contentHash, rowCount, userTables } from '../database/tes
 import { CHANNEL_NAMES } from '../electron/common/contract';
 import type { ChannelResult } from '../electron/common/contract';
 import type { BrowserHost } from './server';
-import { CHANNEL_SAMPLES, DESKTOP_ONLY_CHANNELS, runChannelSamples, SAMPLE_ATTEMPT, SAMPLE_LEARNER, SAMPLE_LEARNER_TO_DELETE } from './test-support/channel-samples';
+import { CHANNEL_SAMPLES, DESKTOP_ONLY_CHANNELS, NEEDS_A_HUB_CHANNELS, runChannelSamples, SAMPLE_ATTEMPT, SAMPLE_LEARNER, SAMPLE_LEARNER_TO_DELETE } from './test-support/channel-samples';
 import { apiRequest, unlockAsFirstAdmin, useTempHosts } from './test-support/host-fixture';
 
 const hosts = useTempHosts();
@@ -31,8 +31,11 @@ describe('every channel over HTTP', () => {
   it('each channel round-trips a valid input with ok: true (the desktop-only ones are refused with invalid_input)', async () => {
     const host = await hostWithLearner();
     const { failures, results } = await runChannelSamples((channel, input) => call(host, channel, input));
-    expect(failures).toEqual(DESKTOP_ONLY_CHANNELS.map((channel) => ({ channel, answer: { ok: false, error: expect.objectContaining({ code: 'invalid_input', message: expect.stringContaining('desktop app') }) } })));
-    expect(Object.keys(results).sort()).toEqual(CHANNEL_NAMES.filter((c) => !DESKTOP_ONLY_CHANNELS.includes(c)).sort());
+    expect(failures).toEqual([
+      ...DESKTOP_ONLY_CHANNELS.map((channel) => ({ channel, answer: { ok: false, error: expect.objectContaining({ code: 'invalid_input', message: expect.stringContaining('desktop app') }) } })),
+      ...NEEDS_A_HUB_CHANNELS.map((channel) => ({ channel, answer: { ok: false, error: expect.objectContaining({ code: 'not_found', message: expect.stringContaining('No school hub answered') }) } })),
+    ]);
+    expect(Object.keys(results).sort()).toEqual(CHANNEL_NAMES.filter((c) => !DESKTOP_ONLY_CHANNELS.includes(c) && !NEEDS_A_HUB_CHANNELS.includes(c)).sort());
   });
 
   it('the answers are the handlers\' values, and writes reach the database', async () => {

@@ -4,6 +4,7 @@ import { createWindowSession } from '../database/accounts/window-session';
 import { createChannelDispatcher, type HandlerLogger } from '../database/channels/dispatch';
 import { APP_VERSION } from '../database/app-version';
 import { openDatabase, type OpenedDatabase } from '../database/open';
+import { startSyncLoop, type SyncLoop, type SyncLoopOptions } from '../database/sync/sync-loop';
 import { API_PREFIX, handleApiRequest, type ApiContext } from './api-route';
 import { DOWNLOAD_PREFIX, downloadUrlFor, handleFileDownload } from './file-download';
 import { DEFAULT_UPLOAD_LIMIT_BYTES, handleFileUpload, UPLOAD_PATH, type UploadContext } from './file-upload';
@@ -33,6 +34,8 @@ export interface BrowserHostOptions {
   log?: (line: string) => void;
   /** The largest file `POST /api/files` accepts; defaults to the largest backup plus its envelope (tests lower it). */
   uploadLimitBytes?: number;
+  /** Starts the school hub's background sync once the database is open (tests shorten its waits or watch it). */
+  startSyncLoop?: (options: SyncLoopOptions) => SyncLoop;
 }
 
 export interface BrowserHost {
@@ -48,6 +51,24 @@ export interface BrowserHost {
 }
 
 const MIN_TOKEN_LENGTH = 32;
+/** How long stopping waits for a sync under way (a hub that does not answer takes up to its 15 s timeout). */
+export const SYNC_STOP_GRACE_MS = 5_000;
+
+/**
+ * Stops the school hub's sync, waiting at most `graceMs` for the run under way: SIGTERM must not
+ * hang on the network. Cut off, the run's next write fails on the closed database and changes
+ * nothing; what it had sent is sent again next time, and the hub skips it.
+ */
+function stopSyncWithin(loop: SyncLoop, graceMs: number): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, graceMs);
+    timer.unref();
+    void loop.stop().finally(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
 const FORBIDDEN = 'DALA only answers requests addressed to 127.0.0.1 or localhost on its own port, from its own pages.';
 
 function requestPath(req: IncomingMessage): string | undefined {
@@ -68,14 +89,19 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const log = options.log ?? (() => undefined);
   const database = await openDatabase({ dataDir: options.dataDir });
   const handlerLog: HandlerLogger = (entry) => log(`${entry.channel} failed: ${entry.code}${entry.detail ? ` (${entry.detail})` : ''}`);
+  const onEvent = (event: string, detail: string) => log(`${event} (${detail})`);
+  // Every minute while enrolled in a school hub, and soon after a save; idle when not enrolled.
+  const syncLoop = (options.startSyncLoop ?? startSyncLoop)({ database, onEvent });
   const dispatcher = createChannelDispatcher(
     database,
     {
       appVersion: options.appVersion ?? APP_VERSION,
       shell: 'browser',
       automaticBackups: options.automaticBackups ?? true,
-      onEvent: (event, detail) => log(`${event} (${detail})`),
+      onEvent,
       downloadUrl: downloadUrlFor,
+      // Cheap: the loop looks whether the call queued changes for the hub, and syncs soon if so.
+      afterCall: () => syncLoop.noteLocalChange(),
     },
     handlerLog,
   );
@@ -113,7 +139,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     port = listening.port;
     if (listening.fellBack) log(`port ${options.port} is in use; using port ${port} instead`);
   } catch (error) {
-    await dispatcher.close();
+    await Promise.all([syncLoop.stop(), dispatcher.close()]);
     database.close();
     throw error;
   }
@@ -125,8 +151,10 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       server.closeAllConnections();
     })
       // Calls in flight finish, then running jobs (backup, restore) stop: they hold their own
-      // connection to the file. Then the database closes.
-      .then(() => dispatcher.close())
+      // connection to the file. The school hub's sync starts no new run and the one under way ends
+      // (an operation the hub took but this machine had not crossed off yet is sent again next
+      // time, and the hub skips it). Then the database closes.
+      .then(() => Promise.all([stopSyncWithin(syncLoop, SYNC_STOP_GRACE_MS), dispatcher.close()]))
       .then(() => database.close());
     return closing;
   };

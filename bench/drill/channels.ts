@@ -102,6 +102,11 @@ const BASE: Record<ChannelName, Record<string, unknown>> = {
   listAutomaticBackups: {},
   runAutomaticBackup: {},
   restoreAutomaticBackup: { backupId: 'dala-auto-2026-01-01T00-00-00-000Z' },
+  getSyncStatus: {},
+  // The discard port: nothing answers, so an enrolment that passes its schema is refused at once.
+  enrolInSchoolHub: { hubUrl: 'http://127.0.0.1:9', code: 'ABCD-EFGH-2345' },
+  syncNow: {},
+  leaveSchoolHub: {},
 };
 
 function nested(depth: number): unknown {

@@ -1,3 +1,4 @@
+import type { ChannelName } from '../../electron/common/contract';
 import { readSettings } from '../administration/settings-store';
 import { markAppRunning } from '../app-running';
 import { startBackupSchedule, type BackupSchedule } from '../backups/backup-schedule';
@@ -22,6 +23,12 @@ export interface ChannelEnvironment {
   automaticBackups?: boolean;
   /** Events worth a log line (never personal data): automatic backups done or failed. */
   onEvent?: (event: string, detail: string) => void;
+  /**
+   * Called after each successful call (never inside it, never failing it): the school hub's sync
+   * loop (sync/sync-loop.ts) hangs its cheap `noteLocalChange` here, which syncs soon only when
+   * the call queued changes.
+   */
+  afterCall?: (channel: ChannelName) => void;
 }
 
 export interface TransferFileDialogs {

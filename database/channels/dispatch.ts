@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { accessLevelOf, auditRecordsOf, contract, isChannelName, payloadLimitOf, waitsForUser, type ChannelInput, type ChannelName, type ChannelOutput, type ChannelResult, type ParsedChannelInput } from '../../electron/common/contract';
+import { accessLevelOf, auditRecordsOf, contract, isChannelName, payloadLimitOf, runsBesideCallQueue, type ChannelInput, type ChannelName, type ChannelOutput, type ChannelResult, type ParsedChannelInput } from '../../electron/common/contract';
 import { DalaError, invalidInputFromZod, type IpcError } from '../../electron/common/errors';
 import type { OpenedDatabase } from '../open';
 import { toDalaError } from '../storage-errors';
@@ -87,7 +87,7 @@ export function createChannelDispatcher(database: OpenedDatabase, environment: C
     // Calls received before close() still run (a save is never cut off); later ones are refused.
     if (closing) return fail({ code: 'storage', message: 'DALA is closing; try again when it has restarted.' });
     // A native dialog may stay open for minutes: it waits beside the queue, never in it.
-    const schedule = waitsForUser(name) ? <T>(job: () => Promise<T>) => job() : <T>(job: () => Promise<T>) => queue.run(job);
+    const schedule = runsBesideCallQueue(name) ? <T>(job: () => Promise<T>) => job() : <T>(job: () => Promise<T>) => queue.run(job);
     return schedule(async () => {
       try {
         const call = resolveCall(context, caller);
@@ -99,6 +99,11 @@ export function createChannelDispatcher(database: OpenedDatabase, environment: C
         } catch (error) {
           // The action is done; a full disk must not make it look failed. The log says the audit line is missing.
           log?.({ channel: name, code: 'storage', detail: `audit-${(error as Error)?.name ?? 'error'}` });
+        }
+        try {
+          environment.afterCall?.(name);
+        } catch {
+          // A listener's failure is not the call's.
         }
         return { ok: true as const, value };
       } catch (error) {

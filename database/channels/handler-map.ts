@@ -19,6 +19,7 @@ import { struggleHandlers } from '../manager/struggles';
 import { profileTransferHandlers } from '../transfer/profile-channels';
 import { snapshotHandlers } from '../transfer/snapshot-channels';
 import { transferFileHandlers } from '../transfer/transfer-file-channels';
+import { syncHandlers } from '../sync/sync-channels';
 import type { HandlerMap } from './define';
 
 /**
@@ -46,4 +47,5 @@ export const handlerMap: HandlerMap = mergeDomainMaps(
   transferFileHandlers,
   snapshotHandlers,
   backupHandlers,
+  syncHandlers,
 );

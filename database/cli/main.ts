@@ -21,6 +21,7 @@ import { educatorCommands } from './educator-commands';
 import { setSecretCommand } from './learner-secret-commands';
 import { schemaCommands } from './schema-commands';
 import { automaticBackupCommands } from './automatic-backup-commands';
+import { syncCommands } from './sync-commands';
 
 export const cliCommands: CliCommand[] = [
   ...learnerCommands,
@@ -35,6 +36,7 @@ export const cliCommands: CliCommand[] = [
   ...backupCommands,
   ...automaticBackupCommands,
   ...snapshotCommands,
+  ...syncCommands,
 ];
 
 /** The command line runs with the machine owner's rights (DESIGN.md, "Who may do what"). */

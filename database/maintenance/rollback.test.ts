@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { markAppRunning } from '../app-running';
 import { databasePath } from '../data-dir';
+import { appSchemaVersion } from '../migrations-folder';
 import { openDatabase } from '../open';
 import { listSnapshots } from '../snapshots';
 import { rejectedDalaError, useTempDirs } from '../test-support/temp-database';
@@ -43,7 +44,7 @@ describe('dala db rollback', () => {
     const original = asVersion010Sees(FIXTURE);
     const dataDir = await upgradedFromVersion010();
     const result = await rollBackLastUpgrade(dataDir);
-    expect(result).toMatchObject({ fromVersion: 2, toVersion: 1, restored: { reason: 'pre-migrate' }, safety: { reason: 'pre-rollback' } });
+    expect(result).toMatchObject({ fromVersion: appSchemaVersion(), toVersion: 1, restored: { reason: 'pre-migrate' }, safety: { reason: 'pre-rollback' } });
     for (const suffix of ['-wal', '-shm']) expect(fs.existsSync(`${databasePath(dataDir)}${suffix}`)).toBe(false);
     expect(asVersion010Sees(databasePath(dataDir))).toEqual(original);
     // The newer database, class included, is in the safety snapshot.
@@ -83,18 +84,19 @@ describe('dala db history and migrate --dry-run', () => {
   it('lists every schema version with when this database got it', async () => {
     const dataDir = await upgradedFromVersion010();
     const sqlite = new Database(databasePath(dataDir));
-    const history = schemaHistory(sqlite, 2);
+    const history = schemaHistory(sqlite, 3);
     sqlite.close();
     expect(history).toEqual([
       { version: 1, tag: '0000_initial_schema', applied: true, appliedAt: null, appVersion: null },
       { version: 2, tag: '0001_school_accounts', applied: true, appliedAt: expect.stringMatching(/^\d{4}-/), appVersion: expect.any(String) },
+      { version: 3, tag: '0002_school_hub_sync', applied: true, appliedAt: expect.stringMatching(/^\d{4}-/), appVersion: expect.any(String) },
     ]);
   });
 
   it('shows the SQL an upgrade would run', () => {
     const pending = pendingMigrationSql(1);
-    expect(pending.map((p) => p.tag)).toEqual(['0001_school_accounts']);
+    expect(pending.map((p) => p.tag)).toEqual(['0001_school_accounts', '0002_school_hub_sync']);
     expect(pending[0]!.statements.some((s) => s.startsWith('CREATE TABLE `educators`'))).toBe(true);
-    expect(pendingMigrationSql(2)).toEqual([]);
+    expect(pendingMigrationSql(appSchemaVersion())).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ import type { LearnerProfile, LearnerSummary } from '../../electron/common/profi
 import { coachesClass, isAdmin, type CallContext } from '../channels/authorize';
 import { channelHandlers } from '../channels/define';
 import { cachedStatement } from '../statement-cache';
+import { queueLearnerDeletion } from '../sync/outbox';
 import { learnerProfiles } from '../schema';
 import { learnerNotFound, readQuery, writeTransaction, type ManagerContext } from './context';
 import { findLearnerRow } from './profile-reads';
@@ -95,6 +96,8 @@ export function deleteLearnerProfile(ctx: ManagerContext, { learnerId }: ParsedC
   return writeTransaction(ctx, () => {
     const result = ctx.db.delete(learnerProfiles).where(eq(learnerProfiles.id, learnerId)).run();
     if (result.changes === 0) throw learnerNotFound(learnerId);
+    // Enrolled in a school hub: the deletion goes to every machine of the school (not a trigger, see sync/triggers.ts).
+    queueLearnerDeletion(ctx.sqlite, learnerId, ctx.now());
     return { learnerId, deleted: true as const };
   });
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { App, BrowserWindow, BrowserWindowConstructorOptions, Dialog, IpcMain, Menu, Protocol, Session, Shell } from 'electron';
 import { createChannelDispatcher, type ChannelDispatcher } from '../../database/channels/dispatch';
 import type { OpenedDatabase, OpenOptions } from '../../database/open';
+import { startSyncLoop, type SyncLoop, type SyncLoopOptions } from '../../database/sync/sync-loop';
 import { ipcEvent } from '../common/channels';
 import type { MenuCommand } from '../common/contract';
 import { registerAppScheme, serveRenderer } from './app-protocol';
@@ -50,6 +51,8 @@ export interface LaunchOptions {
   openDatabase: (options: OpenOptions) => Promise<OpenedDatabase>;
   /** Automatic backups while running and at quit (on in the app; tests of other things turn them off). */
   automaticBackups?: boolean;
+  /** Starts the school hub's background sync once the database is open (tests shorten its waits or watch it). */
+  startSyncLoop?: (options: SyncLoopOptions) => SyncLoop;
 }
 
 export interface LaunchedApp {
@@ -95,6 +98,7 @@ export function launchApp(electron: ElectronMain, options: LaunchOptions): Launc
   let window: BrowserWindow | undefined;
   let database: OpenedDatabase | undefined;
   let dispatcher: ChannelDispatcher | undefined;
+  let syncLoop: SyncLoop | undefined;
   const profileFiles = createProfileFileInbox({
     announce: (payload) => {
       if (window && !window.isDestroyed()) window.webContents.send(ipcEvent('profileFileOpened'), payload);
@@ -123,10 +127,13 @@ export function launchApp(electron: ElectronMain, options: LaunchOptions): Launc
     if (!dispatcher && !database) return;
     // Quitting waits for the calls in flight to finish (a save is never cut off), then running jobs
     // (backup, restore) are stopped: each writes in one transaction on its own connection, so a job
-    // stopped half way leaves nothing half-written. Then the database closes and quitting resumes.
+    // stopped half way leaves nothing half-written. The school hub's sync starts no new run and the
+    // one under way ends (an operation the hub took but this machine had not yet crossed off is sent
+    // again next time, and the hub skips it). Then the database closes and quitting resumes.
     event.preventDefault();
-    const closing = dispatcher?.close() ?? Promise.resolve();
+    const closing = Promise.all([syncLoop?.stop(), dispatcher?.close()]);
     dispatcher = undefined;
+    syncLoop = undefined;
     const grace = new Promise<void>((resolve) => setTimeout(resolve, QUIT_GRACE_MS).unref());
     void Promise.race([closing, grace])
       .catch(() => log.write('warn', { event: 'close-failed' }))
@@ -155,6 +162,10 @@ export function launchApp(electron: ElectronMain, options: LaunchOptions): Launc
     const opened = database;
     log.write('info', { event: 'database-opened' });
     serveRenderer(electron.protocol, path.join(options.mainDir, '..', 'renderer'));
+    const logEvent = (event: string, detail: string) => log.write(event.endsWith('failed') ? 'warn' : 'info', { event, detail });
+    // Every minute while enrolled in a school hub, and soon after a save; idle when not enrolled.
+    const loop = (options.startSyncLoop ?? startSyncLoop)({ database: opened, onEvent: logEvent });
+    syncLoop = loop;
     const channels = createChannelDispatcher(
       opened,
       {
@@ -166,7 +177,9 @@ export function launchApp(electron: ElectronMain, options: LaunchOptions): Launc
         // the window only ever gets a file id back.
         fileDialogs: createTransferFileDialogs(electron.dialog, () => window, { defaultFolder: () => app.getPath('documents') }),
         automaticBackups: options.automaticBackups !== false,
-        onEvent: (event, detail) => log.write(event.endsWith('failed') ? 'warn' : 'info', { event, detail }),
+        onEvent: logEvent,
+        // Cheap: the loop looks whether the call queued changes for the hub, and syncs soon if so.
+        afterCall: () => loop.noteLocalChange(),
       },
       log.handlerLogger,
     );

@@ -39,6 +39,9 @@ function finishedBackup(results: SampleResults): string {
   return result.file.fileId;
 }
 
+/** Channels that need a school hub to answer: their samples run without one and are refused with not_found. */
+export const NEEDS_A_HUB_CHANNELS: readonly ChannelName[] = ['enrolInSchoolHub'];
+
 /** Channels of the desktop app's native dialogs and drops: refused (invalid_input) by the browser host. */
 export const DESKTOP_ONLY_CHANNELS: readonly ChannelName[] = ['chooseTransferFile', 'openDroppedFile'];
 
@@ -124,6 +127,11 @@ export const CHANNEL_SAMPLES: { [C in ChannelName]: ChannelSample<C> } = {
   listAutomaticBackups: {},
   getAutomaticBackupStatus: {},
   restoreAutomaticBackup: (r) => ({ backupId: earlier(r, 'runAutomaticBackup').id }),
+  getSyncStatus: {},
+  // No hub answers on the discard port: the sample is refused (not_found, nothing written); see NEEDS_A_HUB_CHANNELS.
+  enrolInSchoolHub: { hubUrl: 'http://127.0.0.1:9', code: 'ABCD-EFGH-2345' },
+  syncNow: {},
+  leaveSchoolHub: {},
   listAuditLog: { limit: 100 },
   changeOwnPassword: { currentPassword: SAMPLE_ADMIN.password, newPassword: 'a new admin password' },
   // Last: a pupil signing in ends the educator session the samples above used.

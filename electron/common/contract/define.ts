@@ -45,6 +45,11 @@ export interface ChannelOptions<I, O> {
    * beside the call queue, so saves made while the dialog is open are not held up.
    */
   waitsForUser?: boolean;
+  /**
+   * The handler waits on the network (the school hub) and writes only in short transactions of its
+   * own: it runs beside the call queue too, so that a slow hub never holds up a learner's save.
+   */
+  waitsForNetwork?: boolean;
 }
 
 export interface ChannelSpec<S extends z.ZodType, O> extends ChannelOptions<z.output<S>, O> {

@@ -10,6 +10,7 @@ import { learnerContract } from './learners';
 import { maintenanceContract } from './maintenance';
 import { profileContract } from './profile';
 import { sessionContract } from './session';
+import { syncContract } from './sync';
 import { transferContract } from './transfer';
 
 /**
@@ -29,6 +30,7 @@ export const contract = mergeDomainMaps(
   transferContract,
   administrationContract,
   automaticBackupContract,
+  syncContract,
 );
 
 export type Contract = typeof contract;
@@ -59,9 +61,10 @@ export function payloadLimitOf(name: ChannelName): number {
   return (contract[name] as ChannelSpec<z.ZodType, unknown>).maxRequestBytes ?? DEFAULT_PAYLOAD_LIMIT_BYTES;
 }
 
-/** Whether a channel's handler waits for the user and so runs beside the call queue (ChannelOptions.waitsForUser). */
-export function waitsForUser(name: ChannelName): boolean {
-  return (contract[name] as ChannelSpec<z.ZodType, unknown>).waitsForUser === true;
+/** Whether a channel's handler waits for the user or the network and so runs beside the call queue (ChannelOptions). */
+export function runsBesideCallQueue(name: ChannelName): boolean {
+  const spec = contract[name] as ChannelSpec<z.ZodType, unknown>;
+  return spec.waitsForUser === true || spec.waitsForNetwork === true;
 }
 
 /** The access level of a call, from its channel and its parsed input. */

@@ -8,10 +8,11 @@ export const syncContract = {
   getSyncStatus: channel<SyncStatusView>()(z.strictObject({}), 'educator'),
   /** Joins the school: only an admin, with the enrolment code the hub's IT person printed. */
   enrolInSchoolHub: channel<SyncStatusView>()(enrolInSchoolHubInput, 'admin', {
+    waitsForNetwork: true,
     audit: (_input, output) => ({ action: 'school_hub_enrolled', targetType: 'school', targetId: output.schoolId ?? undefined }),
   }),
   /** Pushes what waits and pulls what is new, now, instead of at the next minute. */
-  syncNow: channel<SyncRunView>()(z.strictObject({}), 'educator'),
+  syncNow: channel<SyncRunView>()(z.strictObject({}), 'educator', { waitsForNetwork: true }),
   /** Stops syncing: the credential is forgotten and nothing more is queued (the data stays). */
   leaveSchoolHub: channel<SyncStatusView>()(z.strictObject({}), 'admin', {
     audit: () => ({ action: 'school_hub_left', targetType: 'school' }),

@@ -1,0 +1,147 @@
+import type Database from 'better-sqlite3';
+import { MAX_HUB_REQUEST_BYTES, MAX_PULL_CHANGES, MAX_PUSH_OPERATIONS, type PullResponse } from '../../electron/common/sync/hub-protocol';
+import type { SyncRunView } from '../../electron/common/sync/sync-views';
+import { systemClock } from '../manager/context';
+import { applyPulledChunk, StaleSyncError } from './apply-pulled';
+import { unsealCredential } from './credential';
+import { createHubClient, HubRequestError, type HubClient } from './hub-client';
+import { removeOperations, takeBatch } from './outbox';
+import { pendingOperationCount, readSyncState, recordAttempt, recordFailure, recordSuccess, syncStatusView, type SyncFailureCode } from './sync-state';
+
+/**
+ * One sync: push everything waiting, then pull everything new. It never throws: whatever happens
+ * (no network, a revoked credential, a hub that answers nonsense) ends in the status it returns and
+ * stores, and the outbox keeps what was not accepted. Saves never wait for it: it runs beside the
+ * channel calls, and each of its writes is a short transaction of its own.
+ */
+
+export interface SyncRunOptions {
+  sqlite: Database.Database;
+  /** Where the credential's key file is (credential.ts). */
+  dataDir: string;
+  now?: () => string;
+  fetch?: typeof fetch;
+  /** Per request to the hub (default 15 s). */
+  timeoutMs?: number;
+  /** A log line per sync (counts and outcome kinds only, never personal data). */
+  onEvent?: (event: string, detail: string) => void;
+}
+
+/** Room for the request's envelope around the operations. */
+const MAX_PUSH_BYTES = Math.floor(MAX_HUB_REQUEST_BYTES * 0.9);
+
+const NO_CREDENTIAL = "This machine cannot read its school hub credential (its key file is missing). An admin must leave the school hub and enrol the machine again.";
+const TOO_LARGE_ONE = "A change on this machine is larger than the school hub accepts. Ask the hub's IT person to raise the hub's request limit; changes after it wait until then.";
+const CURSOR_BACKWARDS = 'The school hub sent changes out of order (its data may have been restored from an older backup). Ask the hub\'s IT person; nothing was changed here.';
+
+async function pushAll(sqlite: Database.Database, client: HubClient, machineId: string, onEvent: SyncRunOptions['onEvent']): Promise<number> {
+  let pushed = 0;
+  let limit = MAX_PUSH_OPERATIONS;
+  for (;;) {
+    // Left (and perhaps enrolled elsewhere) while a request was out: the outbox is not ours to send.
+    if (readSyncState(sqlite)?.machineId !== machineId) throw new StaleSyncError();
+    const batch = takeBatch(sqlite, limit, MAX_PUSH_BYTES);
+    if (batch.unsendable.length > 0) {
+      removeOperations(sqlite, batch.unsendable);
+      onEvent?.('school-hub-unsendable', `${batch.unsendable.length} queued changes break the hub protocol and were not sent`);
+    }
+    if (batch.operations.length === 0) {
+      if (batch.unsendable.length > 0) continue;
+      return pushed;
+    }
+    try {
+      await client.push({ operations: batch.operations, pendingAfter: Math.max(0, pendingOperationCount(sqlite) - batch.operations.length) });
+    } catch (error) {
+      if (error instanceof HubRequestError && error.kind === 'too_large') {
+        if (batch.operations.length === 1) throw new HubRequestError('error', TOO_LARGE_ONE, error.status, error.hubCode);
+        // Smaller batches until they fit; the hub applied nothing of a refused one.
+        limit = Math.max(1, Math.floor(batch.operations.length / 2));
+        continue;
+      }
+      throw error;
+    }
+    // Only now: a crash before this line sends the same operation ids again, which the hub skips.
+    removeOperations(sqlite, batch.seqs);
+    pushed += batch.operations.length;
+  }
+}
+
+/** A chunk must move forward from `after`, in order: anything else would skip or replay changes silently. */
+function checkChunk(chunk: PullResponse, after: number): void {
+  let previous = after;
+  for (const { seq } of chunk.changes) {
+    if (seq <= previous) throw new HubRequestError('error', CURSOR_BACKWARDS);
+    previous = seq;
+  }
+  if (chunk.cursor < previous || (chunk.more && chunk.cursor === after)) throw new HubRequestError('error', CURSOR_BACKWARDS);
+}
+
+async function pullAll(sqlite: Database.Database, client: HubClient, machineId: string, start: number): Promise<number> {
+  let pulled = 0;
+  let after = start;
+  for (;;) {
+    const chunk = await client.pull(after, MAX_PULL_CHANGES);
+    checkChunk(chunk, after);
+    applyPulledChunk(sqlite, chunk, machineId, after);
+    pulled += chunk.changes.length;
+    after = chunk.cursor;
+    if (!chunk.more) return pulled;
+  }
+}
+
+const FAILURE_OF: Record<HubRequestError['kind'], SyncFailureCode> = { offline: 'offline', revoked: 'revoked', code_invalid: 'error', too_large: 'error', error: 'error' };
+
+async function syncOnce(options: SyncRunOptions): Promise<SyncRunView> {
+  const { sqlite, onEvent } = options;
+  const now = options.now ?? systemClock;
+  const state = readSyncState(sqlite);
+  if (!state) return { pushed: 0, pulled: 0, status: syncStatusView(sqlite) };
+  recordAttempt(sqlite, state.machineId, now());
+  const credential = unsealCredential(options.dataDir, state.credentialSealed);
+  if (credential === undefined) {
+    recordFailure(sqlite, state.machineId, 'credential_missing', NO_CREDENTIAL);
+    onEvent?.('school-hub-sync-failed', 'credential_missing');
+    return { pushed: 0, pulled: 0, status: syncStatusView(sqlite) };
+  }
+  const client = createHubClient({ hubUrl: state.hubUrl, credential, timeoutMs: options.timeoutMs, fetch: options.fetch });
+  let pushed = 0;
+  let pulled = 0;
+  try {
+    pushed = await pushAll(sqlite, client, state.machineId, onEvent);
+    pulled = await pullAll(sqlite, client, state.machineId, state.pullCursor);
+    recordSuccess(sqlite, state.machineId, now());
+    onEvent?.('school-hub-synced', `pushed ${pushed}, pulled ${pulled}`);
+  } catch (error) {
+    if (error instanceof StaleSyncError) {
+      // Another sync (the CLI beside the app) got there first, or the machine left: nothing to report.
+      onEvent?.('school-hub-sync-overtaken', `pushed ${pushed}, pulled ${pulled}`);
+    } else if (error instanceof HubRequestError) {
+      recordFailure(sqlite, state.machineId, FAILURE_OF[error.kind], error.message);
+      onEvent?.('school-hub-sync-failed', error.kind);
+    } else {
+      recordFailure(sqlite, state.machineId, 'error', "The school's changes could not be saved on this machine; they are pulled again at the next sync.");
+      onEvent?.('school-hub-sync-failed', (error as Error)?.name ?? 'error');
+    }
+  }
+  return { pushed, pulled, status: syncStatusView(sqlite) };
+}
+
+const running = new WeakMap<Database.Database, Promise<SyncRunView>>();
+
+/**
+ * Runs a sync on this connection, or joins the one already running (single-flight: the background
+ * loop, "Sync now" and the CLI never run two at once on one connection; two processes on one file
+ * are safe too, as the cursor check in applyPulledChunk makes the slower one stand down).
+ */
+export function runSync(options: SyncRunOptions): Promise<SyncRunView> {
+  const current = running.get(options.sqlite);
+  if (current) return current;
+  const run = syncOnce(options).finally(() => running.delete(options.sqlite));
+  running.set(options.sqlite, run);
+  return run;
+}
+
+/** The sync running on this connection, if any (stop() and leaving wait for it). */
+export function runningSync(sqlite: Database.Database): Promise<SyncRunView> | undefined {
+  return running.get(sqlite);
+}
