@@ -21,7 +21,8 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       // The Electron main process, and for Node: the `dala` CLI (cli.js) and the browser host
-      // (host.js), with production dependencies only. job-worker.js sits beside them:
+      // (host.js), and the school hub (hub.js: `dala hub …`, Node and pg only, its migrations
+      // embedded), with production dependencies only. job-worker.js sits beside them:
       // database/jobs/job-runner.ts starts it in a worker thread. Their shared chunks sit there too
       // (not in chunks/), because code in them finds files (the migrations, the worker) relative to
       // its own __dirname.
@@ -30,6 +31,7 @@ export default defineConfig({
           index: path.resolve(__dirname, 'electron/main/index.ts'),
           cli: path.resolve(__dirname, 'database/cli/entry.ts'),
           host: path.resolve(__dirname, 'host/entry.ts'),
+          hub: path.resolve(__dirname, 'hub/entry.ts'),
           'job-worker': path.resolve(__dirname, 'database/jobs/job-worker.ts'),
         },
         output: { chunkFileNames: '[name]-[hash].js' },

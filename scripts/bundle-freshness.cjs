@@ -4,9 +4,9 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
-const SOURCE_DIRS = ['renderer', 'electron', 'resources', 'database', 'host'];
+const SOURCE_DIRS = ['renderer', 'electron', 'resources', 'database', 'host', 'hub'];
 const SOURCE_FILES = ['electron.vite.config.ts', 'package.json'];
-const BUNDLES = ['out/main/index.js', 'out/main/cli.js', 'out/main/host.js', 'out/main/job-worker.js', 'out/preload/index.cjs', 'out/renderer/index.html'];
+const BUNDLES = ['out/main/index.js', 'out/main/cli.js', 'out/main/host.js', 'out/main/hub.js', 'out/main/job-worker.js', 'out/preload/index.cjs', 'out/renderer/index.html'];
 
 /** The newest modification time under `entry` (tests and test support do not go into the bundles). */
 function newestSourceTime(entry) {
