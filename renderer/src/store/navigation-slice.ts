@@ -2,7 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { AppState } from './app-store';
 
 /** The educator's panels (tabs), in the order they are shown. */
-export const EDUCATOR_PANELS = ['classes', 'report', 'move', 'educators', 'audit', 'settings', 'automatic', 'backup', 'undo', 'snapshots', 'statistics', 'verify'] as const;
+export const EDUCATOR_PANELS = ['classes', 'report', 'move', 'hub', 'educators', 'audit', 'settings', 'automatic', 'backup', 'undo', 'snapshots', 'statistics', 'verify'] as const;
 export type EducatorPanelId = (typeof EDUCATOR_PANELS)[number];
 
 /** The name field of the picker's "new learner" form (File ▸ New learner puts the cursor there). */

@@ -13,6 +13,7 @@ import { SettingsPanel } from './admin/SettingsPanel';
 import { AutomaticBackupsPanel } from './backups/AutomaticBackupsPanel';
 import { ClassesPanel } from './classes/ClassesPanel';
 import { ClassReportPanel } from './classes/ClassReportPanel';
+import { SchoolHubPanel } from './hub/SchoolHubPanel';
 import { AboutApp } from './AboutApp';
 import { EducatorBar } from './gate/EducatorBar';
 import { EducatorTabs, type TabDefinition } from './EducatorTabs';
@@ -36,6 +37,7 @@ const PANELS: PanelDefinition[] = [
   { id: 'classes', label: t.tabs.classes, panel: <ClassesPanel />, roles: BOTH },
   { id: 'report', label: t.tabs.report, panel: <ClassReportPanel />, roles: BOTH },
   { id: 'move', label: text.transfer.tabs.move, panel: <MoveLearnerPanel />, roles: BOTH },
+  { id: 'hub', label: t.tabs.hub, panel: <SchoolHubPanel />, roles: BOTH },
   { id: 'educators', label: t.tabs.educators, panel: <EducatorsPanel />, roles: ADMIN },
   { id: 'audit', label: t.tabs.audit, panel: <AuditLogPanel />, roles: ADMIN },
   { id: 'settings', label: t.tabs.settings, panel: <SettingsPanel />, roles: ADMIN },

@@ -136,6 +136,8 @@ export const educatorAdmin = {
       class_report_exported: 'Downloaded a class report',
       automatic_backup_made: 'Made an automatic backup',
       automatic_backup_restored: 'Restored an automatic backup',
+      school_hub_enrolled: 'Enrolled this machine in a school hub',
+      school_hub_left: 'Took this machine out of the school hub',
     } satisfies Record<AuditAction, string>,
   },
 

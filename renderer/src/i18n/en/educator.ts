@@ -2,6 +2,7 @@ import { educatorAdmin } from './educator-admin';
 import { educatorBackups } from './educator-backups';
 import { educatorClasses } from './educator-classes';
 import { educatorGate } from './educator-gate';
+import { educatorHub } from './educator-hub';
 
 /** Educator tools: written for adults, still short and plain. */
 export const educator = {
@@ -17,11 +18,13 @@ export const educator = {
     audit: 'Audit log',
     settings: 'Settings',
     automatic: 'Automatic backups',
+    hub: 'School hub',
   },
   gate: educatorGate,
   classes: educatorClasses,
   admin: educatorAdmin,
   backups: educatorBackups,
+  hub: educatorHub,
 
   aboutTitle: 'About this app',
   appVersion: 'App version',
