@@ -26,6 +26,12 @@ export interface BenchSizes {
   streamLearners: number;
   /** Streamed files: a profile file of one learner with this many attempts. */
   streamProfileAttempts: number;
+  /** School hub: learners (× attemptsPerLearner) pushed by one machine and pulled by another. */
+  syncLearners: number;
+  /** School hub: machines syncing a shared learner while changes reach them (20 in the budget). */
+  syncMachines: number;
+  /** School hub: changes made on random machines during that run. */
+  syncLatencyChanges: number;
 }
 
 export const SIZES: Record<BenchSizes['label'], BenchSizes> = {
@@ -45,6 +51,9 @@ export const SIZES: Record<BenchSizes['label'], BenchSizes> = {
     pickerRepetitions: 5,
     streamLearners: 1_000,
     streamProfileAttempts: 50_000,
+    syncLearners: 300,
+    syncMachines: 22,
+    syncLatencyChanges: 12,
   },
   quick: {
     label: 'quick',
@@ -62,6 +71,9 @@ export const SIZES: Record<BenchSizes['label'], BenchSizes> = {
     pickerRepetitions: 3,
     streamLearners: 300,
     streamProfileAttempts: 10_000,
+    syncLearners: 100,
+    syncMachines: 22,
+    syncLatencyChanges: 8,
   },
   tiny: {
     label: 'tiny',
@@ -79,5 +91,8 @@ export const SIZES: Record<BenchSizes['label'], BenchSizes> = {
     pickerRepetitions: 1,
     streamLearners: 4,
     streamProfileAttempts: 200,
+    syncLearners: 3,
+    syncMachines: 4,
+    syncLatencyChanges: 2,
   },
 };
