@@ -11,7 +11,7 @@ import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-o
 const ISO_GLOB = "'[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-5][0-9].[0-9][0-9][0-9]Z'";
 const isoTime = (column: string): SQL => sql.raw(`"${column}" GLOB ${ISO_GLOB}`);
 const optionalIsoTime = (column: string): SQL => sql.raw(`"${column}" IS NULL OR "${column}" GLOB ${ISO_GLOB}`);
-const SYNC_TABLE_NAMES = ['learner', 'preferences', 'interests', 'struggles', 'cognitiveMetrics', 'loProgress', 'badges', 'activityAttempts', 'learnerDeletion'];
+const SYNC_TABLE_NAMES = ['learner', 'preferences', 'interests', 'struggles', 'cognitiveMetrics', 'loProgress', 'badges', 'activityAttempts', 'learnerDeletion', 'classMembers', 'learnerSecret', 'class', 'educator', 'classCoaches'];
 
 export const syncOperations = sqliteTable(
   'sync_operations',
@@ -22,8 +22,11 @@ export const syncOperations = sqliteTable(
     opId: text('op_id').notNull(),
     /** The wire protocol's table name (hub-protocol.ts SYNC_TABLES), not the SQLite table. */
     tableName: text('table_name').notNull(),
-    /** No foreign key: a learner's deletion must stay queued after the learner is gone. */
-    learnerId: text('learner_id').notNull(),
+    /**
+     * No foreign key: a learner's deletion must stay queued after the learner is gone. NULL for
+     * the school's own records (classes, educators, coaching), which name no learner.
+     */
+    learnerId: text('learner_id'),
     /** The row's whole new state in the profile-file record form (records-schema.ts), as JSON. */
     payload: text('payload').notNull(),
     createdAt: text('created_at').notNull(),

@@ -5,6 +5,7 @@ import type { ManagerContext } from '../manager/context';
 import { cachedStatement } from '../statement-cache';
 import { requireEducator, toEducatorView, findEducatorByUsername } from './educator-records';
 import { hashSecret } from './secret-hash';
+import { queueClassCoachRemoval } from '../sync/school-records-outbox';
 
 const immediate = <T>(ctx: ManagerContext, work: () => T): T => ctx.sqlite.transaction(work).immediate();
 
@@ -91,6 +92,7 @@ export const educatorHandlers = channelHandlers({
   unassignCoach: (ctx, { educatorId, classId }) =>
     immediate(ctx, () => {
       requireEducator(ctx, educatorId);
+      queueClassCoachRemoval(ctx.sqlite, classId, educatorId, ctx.now());
       cachedStatement(ctx.sqlite, 'DELETE FROM class_coaches WHERE class_id = ? AND educator_id = ?').run(classId, educatorId);
       return toEducatorView(ctx, requireEducator(ctx, educatorId));
     }),

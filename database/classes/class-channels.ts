@@ -9,6 +9,7 @@ import type { ManagerContext } from '../manager/context';
 import { cachedStatement } from '../statement-cache';
 import { classReport } from './class-report';
 import { classReportCsv, classReportFileName } from './class-report-csv';
+import { queueClassMemberRemoval, queueLearnerSecretReset } from '../sync/school-records-outbox';
 
 interface ClassRow {
   id: string;
@@ -107,6 +108,7 @@ export const classHandlers = channelHandlers({
   removeClassMember: (ctx, { classId, learnerId }) =>
     immediate(ctx, () => {
       requireClass(ctx, classId);
+      queueClassMemberRemoval(ctx.sqlite, classId, learnerId, ctx.now());
       const removed = cachedStatement(ctx.sqlite, 'DELETE FROM class_members WHERE class_id = ? AND learner_id = ?').run(classId, learnerId);
       if (removed.changes === 0) throw new DalaError('not_found', 'This learner is not in that class.', 'learnerId');
       return details(ctx, classId);
@@ -127,6 +129,7 @@ export const classHandlers = channelHandlers({
   resetLearnerSecret: (ctx, { learnerId }) =>
     immediate(ctx, () => {
       if (!cachedStatement(ctx.sqlite, 'SELECT 1 FROM learner_profiles WHERE id = ?').get(learnerId)) throw new DalaError('not_found', `There is no learner with id "${learnerId}".`, 'learnerId');
+      queueLearnerSecretReset(ctx.sqlite, learnerId, ctx.now());
       cachedStatement(ctx.sqlite, 'DELETE FROM learner_secrets WHERE learner_id = ?').run(learnerId);
       cachedStatement(ctx.sqlite, 'DELETE FROM sign_in_throttle WHERE key = ?').run(learnerThrottleKey(learnerId));
       return { reset: true as const };

@@ -8,11 +8,11 @@ CREATE TABLE `sync_operations` (
 	`seq` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`op_id` text NOT NULL,
 	`table_name` text NOT NULL,
-	`learner_id` text NOT NULL,
+	`learner_id` text,
 	`payload` text NOT NULL,
 	`created_at` text NOT NULL,
 	CONSTRAINT "sync_operations_op_id_check" CHECK(length("op_id") = 36),
-	CONSTRAINT "sync_operations_table_name_check" CHECK("table_name" IN ('learner', 'preferences', 'interests', 'struggles', 'cognitiveMetrics', 'loProgress', 'badges', 'activityAttempts', 'learnerDeletion')),
+	CONSTRAINT "sync_operations_table_name_check" CHECK("table_name" IN ('learner', 'preferences', 'interests', 'struggles', 'cognitiveMetrics', 'loProgress', 'badges', 'activityAttempts', 'learnerDeletion', 'classMembers', 'learnerSecret', 'class', 'educator', 'classCoaches')),
 	CONSTRAINT "sync_operations_payload_check" CHECK(json_valid("payload")),
 	CONSTRAINT "sync_operations_created_at_check" CHECK("created_at" GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-5][0-9].[0-9][0-9][0-9]Z')
 );

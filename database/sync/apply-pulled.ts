@@ -1,10 +1,11 @@
 import type Database from 'better-sqlite3';
 import { earliestBadge, lastWriterWins, mergeAttempts, mergeLearnerRecord, mergeProgress } from '../../electron/common/merge/merge-rules';
 import { RECORD_TABLES, type LearnerRecord, type LearnerRecords, type RecordTable } from '../../electron/common/merge/records-schema';
-import type { PullResponse, SyncChange } from '../../electron/common/sync/hub-protocol';
+import { isSchoolChange, type LearnerSyncChange, type PullResponse, type SyncChange } from '../../electron/common/sync/hub-protocol';
 import { cachedStatement } from '../statement-cache';
 import { planLearnerImport } from '../transfer/import-plan';
 import { learnerRowWriter, readLearner } from '../transfer/learner-rows';
+import { applyClassCoaches, applyClassesAndEducators, applyLearnerSchoolRows } from './apply-school-records';
 import { isDeletedLearner, rememberDeletedLearner } from './outbox';
 import { readSyncState } from './sync-state';
 
@@ -45,7 +46,9 @@ const LAWS: { [T in RecordTable]: Law<LearnerRecords[T][number]> } = {
   activityAttempts: { key: (r) => r.attemptUid, pick: mergeAttempts },
 };
 
-type RowChange = Exclude<SyncChange, { table: 'learner' | 'learnerDeletion' }>;
+type RowChange = Extract<SyncChange, { table: RecordTable }>;
+const RECORD_TABLE_NAMES: ReadonlySet<string> = new Set(RECORD_TABLES);
+const isRowChange = (c: SyncChange): c is RowChange => RECORD_TABLE_NAMES.has(c.table);
 
 function foldRows(changes: readonly RowChange[]): LearnerRecords {
   const byTable = new Map<RecordTable, Map<string, unknown>>(RECORD_TABLES.map((t) => [t, new Map()]));
@@ -78,9 +81,10 @@ function deleteLearnerHere(sqlite: Database.Database, learnerId: string, deleted
   rememberDeletedLearner(sqlite, learnerId, deletedAt);
 }
 
-function groupByLearner(chunk: PullResponse): Map<string, SyncChange[]> {
-  const groups = new Map<string, SyncChange[]>();
+function groupByLearner(chunk: PullResponse): Map<string, LearnerSyncChange[]> {
+  const groups = new Map<string, LearnerSyncChange[]>();
   for (const { change } of chunk.changes) {
+    if (isSchoolChange(change)) continue;
     const group = groups.get(change.learnerId);
     if (group) group.push(change);
     else groups.set(change.learnerId, [change]);
@@ -101,6 +105,7 @@ export function applyPulledChunk(sqlite: Database.Database, chunk: PullResponse,
     cachedStatement(sqlite, 'UPDATE sync_state SET applying = 1 WHERE id = 1').run();
     const outcome: PulledChunkOutcome = { changes: chunk.changes.length, learnersMerged: 0, learnersDeleted: 0, skipped: 0 };
     const writer = learnerRowWriter(sqlite);
+    outcome.skipped += applyClassesAndEducators(sqlite, chunk);
     for (const [learnerId, changes] of groupByLearner(chunk)) {
       const deletions = changes.filter((c): c is Extract<SyncChange, { table: 'learnerDeletion' }> => c.table === 'learnerDeletion');
       if (deletions.length > 0) {
@@ -117,7 +122,7 @@ export function applyPulledChunk(sqlite: Database.Database, chunk: PullResponse,
       let learner = hubLearners.get(learnerId);
       for (const c of changes) if (c.table === 'learner') learner = learner ? mergeLearnerRecord(learner, c.row) : c.row;
       learner ??= readLearner(sqlite, learnerId);
-      const rowChanges = changes.filter((c): c is RowChange => c.table !== 'learner' && c.table !== 'learnerDeletion');
+      const rowChanges = changes.filter(isRowChange);
       if (!learner) {
         // Neither here nor in the answer: the hub has deleted them since, and that deletion follows.
         outcome.skipped += changes.length;
@@ -128,7 +133,9 @@ export function applyPulledChunk(sqlite: Database.Database, chunk: PullResponse,
       const plan = planLearnerImport(sqlite, { learner, records }, 'merge');
       plan.apply(writer, sqlite);
       if (plan.outcome !== 'unchanged') outcome.learnersMerged++;
+      outcome.skipped += applyLearnerSchoolRows(sqlite, learnerId, changes);
     }
+    outcome.skipped += applyClassCoaches(sqlite, chunk);
     cachedStatement(sqlite, 'UPDATE sync_state SET pull_cursor = ?, applying = 0 WHERE id = 1').run(chunk.cursor);
     return outcome;
   };

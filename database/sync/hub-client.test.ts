@@ -34,7 +34,7 @@ describe('the hub client', () => {
     expect(enrolled).toMatchObject({ schoolId: hub.schoolId, schoolName: 'Riverside Primary' });
     expect(hub.requests[0]).toMatchObject({ method: 'POST', path: '/v1/enrol', authorization: undefined });
     const pulled = await createHubClient({ hubUrl: hub.url, credential: enrolled.credential }).pull(0, 1000);
-    expect(pulled).toEqual({ changes: [], learners: [], cursor: 0, more: false });
+    expect(pulled).toEqual({ changes: [], learners: [], classes: [], educators: [], cursor: 0, more: false });
     expect(hub.requests[1]).toMatchObject({ method: 'GET', path: '/v1/pull?after=0&limit=1000', authorization: `Bearer ${enrolled.credential}` });
   });
 

@@ -14,8 +14,8 @@ export interface SyncedTable {
   table: string;
   /** Its name on the wire. */
   change: Exclude<SyncTable, 'learnerDeletion'>;
-  /** The column holding the learner's id. */
-  learnerColumn: string;
+  /** The column holding the learner's id; null for the school's own records (they name no learner). */
+  learnerColumn: string | null;
   /** Every column of the row's state (an UPDATE that changes none of them queues nothing). */
   columns: readonly string[];
   /** The JSON payload of the row called `r` (`NEW` in a trigger, a table alias in a SELECT). */
@@ -87,7 +87,49 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
       `'attemptTimestamp', ${r}.attempt_timestamp, 'score', ${r}.score, 'completed', json(CASE WHEN ${r}.completed THEN 'true' ELSE 'false' END), ` +
       `'attemptDetails', ${jsonColumn(r, 'attempt_details')})`,
   },
+  {
+    table: 'class_members',
+    change: 'classMembers',
+    learnerColumn: 'learner_id',
+    columns: ['class_id', 'learner_id', 'added_at'],
+    // A row here is a membership; its removal is queued by removeClassMember (school-records-outbox.ts).
+    payload: (r) => `json_object('classId', ${r}.class_id, 'addedAt', ${r}.added_at, 'removedAt', NULL)`,
+  },
+  {
+    table: 'learner_secrets',
+    change: 'learnerSecret',
+    learnerColumn: 'learner_id',
+    columns: ['learner_id', 'kind', 'secret_hash', 'updated_at'],
+    payload: (r) => `json_object('kind', ${r}.kind, 'secretHash', ${r}.secret_hash, 'updatedAt', ${r}.updated_at)`,
+  },
+  {
+    table: 'classes',
+    change: 'class',
+    learnerColumn: null,
+    columns: ['id', 'name', 'sign_in_method', 'created_at', 'updated_at', 'archived_at'],
+    payload: (r) =>
+      `json_object('id', ${r}.id, 'name', ${r}.name, 'signInMethod', ${r}.sign_in_method, 'createdAt', ${r}.created_at, 'updatedAt', ${r}.updated_at, 'archivedAt', ${r}.archived_at)`,
+  },
+  {
+    table: 'educators',
+    change: 'educator',
+    learnerColumn: null,
+    columns: ['id', 'username', 'display_name', 'role', 'password_hash', 'created_at', 'updated_at', 'disabled_at'],
+    payload: (r) =>
+      `json_object('id', ${r}.id, 'username', ${r}.username, 'displayName', ${r}.display_name, 'role', ${r}.role, 'passwordHash', ${r}.password_hash, ` +
+      `'createdAt', ${r}.created_at, 'updatedAt', ${r}.updated_at, 'disabledAt', ${r}.disabled_at)`,
+  },
+  {
+    table: 'class_coaches',
+    change: 'classCoaches',
+    learnerColumn: null,
+    columns: ['class_id', 'educator_id', 'assigned_at'],
+    payload: (r) => `json_object('classId', ${r}.class_id, 'educatorId', ${r}.educator_id, 'assignedAt', ${r}.assigned_at, 'removedAt', NULL)`,
+  },
 ];
+
+/** The learner id of a row called `r` as SQL: NULL for the school's own records. */
+export const learnerIdSql = (t: SyncedTable, r: string): string => (t.learnerColumn === null ? 'NULL' : `${r}.${t.learnerColumn}`);
 
 /** A random UUID version 4, made in SQL so that a trigger can give each operation its id. */
 export const UUID_V4_SQL =

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { NOW_SQL, SYNCED_TABLES, UUID_V4_SQL, type SyncedTable } from './synced-tables';
+import { learnerIdSql, NOW_SQL, SYNCED_TABLES, UUID_V4_SQL, type SyncedTable } from './synced-tables';
 
 /**
  * The outbox is filled by triggers, so that a change and its operation are one SQLite transaction
@@ -20,7 +20,7 @@ const TRIGGER_PREFIX = 'dala_sync_';
 const QUEUEING = '(SELECT applying FROM sync_state WHERE id = 1) = 0';
 
 const insertOperation = (t: SyncedTable, r: string) =>
-  `INSERT INTO sync_operations (op_id, table_name, learner_id, payload, created_at) VALUES (${UUID_V4_SQL}, '${t.change}', ${r}.${t.learnerColumn}, ${t.payload(r)}, ${NOW_SQL});`;
+  `INSERT INTO sync_operations (op_id, table_name, learner_id, payload, created_at) VALUES (${UUID_V4_SQL}, '${t.change}', ${learnerIdSql(t, r)}, ${t.payload(r)}, ${NOW_SQL});`;
 
 function triggerStatements(t: SyncedTable): Array<{ name: string; sql: string }> {
   const changed = t.columns.map((c) => `OLD.${c} IS NOT NEW.${c}`).join(' OR ');
@@ -75,7 +75,7 @@ export function ensureSyncTriggers(sqlite: Database.Database): void {
  */
 export function queueSnapshot(sqlite: Database.Database): number {
   const selects = SYNCED_TABLES.map(
-    (t, rank) => `SELECT ${t.learnerColumn} AS learner_id, ${rank} AS rank, r.rowid AS row_order, '${t.change}' AS table_name, ${t.payload('r')} AS payload FROM ${t.table} r`,
+    (t, rank) => `SELECT ${learnerIdSql(t, 'r')} AS learner_id, ${rank} AS rank, r.rowid AS row_order, '${t.change}' AS table_name, ${t.payload('r')} AS payload FROM ${t.table} r`,
   );
   const result = sqlite
     .prepare(

@@ -1,5 +1,7 @@
 import { earliestBadge, lastWriterWins, mergeAttempts, mergeLearnerRecord, mergeProgress } from '../../electron/common/merge/merge-rules';
 import type { LearnerRecord, LearnerRecords, RecordTable } from '../../electron/common/merge/records-schema';
+import { mergeClassCoach, mergeClassMember, mergeClassRecord, mergeEducatorRecord, mergeLearnerSecret } from '../../electron/common/merge/school-merge-rules';
+import type { ClassCoachRow, ClassMemberRow, ClassRecord, EducatorRecord, LearnerSecretRow } from '../../electron/common/merge/school-records-schema';
 import type { SyncChange, SyncOperation } from '../../electron/common/sync/hub-protocol';
 import { HubError } from './hub-store';
 import { storableText } from './merge-keys';
@@ -20,11 +22,26 @@ export type RecordRow<T extends RecordTable> = LearnerRecords[T][number];
 
 export type MergedRows = { [T in RecordTable]: Map<string, LearnerRow<RecordRow<T>>> };
 
+/** The school's own records of a batch, each key once (school-merge-rules.ts). */
+export interface SchoolRecordRows {
+  /** By class id. */
+  classes: Map<string, ClassRecord>;
+  /** By educator id. */
+  educators: Map<string, EducatorRecord>;
+  /** By class and educator. */
+  classCoaches: Map<string, ClassCoachRow>;
+  /** By learner and class. */
+  classMembers: Map<string, LearnerRow<ClassMemberRow>>;
+  /** By learner. */
+  learnerSecrets: Map<string, LearnerRow<LearnerSecretRow>>;
+}
+
 export interface MergedBatch {
   /** Learner id → the earliest deletedAt of the batch. */
   deletions: Map<string, string>;
   learners: Map<string, LearnerRecord>;
   rows: MergedRows;
+  school: SchoolRecordRows;
 }
 
 type Pick<T> = (a: T, b: T) => T;
@@ -50,6 +67,10 @@ function emptyRows(): MergedRows {
   };
 }
 
+function emptySchoolRows(): SchoolRecordRows {
+  return { classes: new Map(), educators: new Map(), classCoaches: new Map(), classMembers: new Map(), learnerSecrets: new Map() };
+}
+
 function addRow<T extends RecordTable>(rows: MergedRows, table: T, learnerId: string, row: RecordRow<T>): void {
   const rule = RULES[table];
   const map = rows[table] as Map<string, LearnerRow<RecordRow<T>>>;
@@ -61,14 +82,28 @@ function addRow<T extends RecordTable>(rows: MergedRows, table: T, learnerId: st
   else if (seen.learnerId === learnerId) seen.row = rule.merge(seen.row, row);
 }
 
+function fold<T>(map: Map<string, T>, key: string, row: T, merge: Pick<T>): void {
+  const seen = map.get(key);
+  map.set(key, seen === undefined ? row : merge(seen, row));
+}
+
+function foldLearnerRow<T>(map: Map<string, LearnerRow<T>>, key: string, learnerId: string, row: T, merge: Pick<T>): void {
+  const seen = map.get(key);
+  map.set(key, { learnerId, row: seen === undefined ? row : merge(seen.row, row) });
+}
+
+const SEPARATOR = '\u0000';
+
 function checkStorable(change: SyncChange, index: number): void {
-  const texts = [change.learnerId, ...Object.values(change.row).filter((v): v is string => typeof v === 'string')];
-  if (texts.every(storableText)) return;
+  // School records name no learner (learnerId null); every text of the row is checked all the same.
+  const values: unknown[] = [change.learnerId, ...Object.values(change.row)];
+  if (values.every((v) => typeof v !== 'string' || storableText(v))) return;
   throw new HubError('invalid_input', `operations[${index}] has text with U+0000 or an unpaired surrogate, which the hub cannot store exactly; nothing of the batch was applied.`);
 }
 
 export function mergeBatch(operations: readonly SyncOperation[]): MergedBatch {
-  const batch: MergedBatch = { deletions: new Map(), learners: new Map(), rows: emptyRows() };
+  const batch: MergedBatch = { deletions: new Map(), learners: new Map(), rows: emptyRows(), school: emptySchoolRows() };
+  const { school } = batch;
   for (const { change } of operations) {
     switch (change.table) {
       case 'learnerDeletion': {
@@ -81,6 +116,21 @@ export function mergeBatch(operations: readonly SyncOperation[]): MergedBatch {
         batch.learners.set(change.learnerId, seen === undefined ? change.row : mergeLearnerRecord(seen, change.row));
         break;
       }
+      case 'class':
+        fold(school.classes, change.row.id, change.row, mergeClassRecord);
+        break;
+      case 'educator':
+        fold(school.educators, change.row.id, change.row, mergeEducatorRecord);
+        break;
+      case 'classCoaches':
+        fold(school.classCoaches, `${change.row.classId}${SEPARATOR}${change.row.educatorId}`, change.row, mergeClassCoach);
+        break;
+      case 'classMembers':
+        foldLearnerRow(school.classMembers, `${change.learnerId}${SEPARATOR}${change.row.classId}`, change.learnerId, change.row, mergeClassMember);
+        break;
+      case 'learnerSecret':
+        foldLearnerRow(school.learnerSecrets, change.learnerId, change.learnerId, change.row, mergeLearnerSecret);
+        break;
       default:
         addRow(batch.rows, change.table, change.learnerId, change.row);
     }

@@ -45,7 +45,7 @@ describe('pull', () => {
     expect(cursor).toBe(pushed.latestSeq);
     expect(pages.flatMap((p) => p.changes).map((c) => c.change)).toEqual(expect.arrayContaining(changes));
     // Nothing new: the same cursor back, no more.
-    expect(await hub.store.pull(b, { after: cursor, limit: 10 })).toEqual({ changes: [], learners: [], cursor, more: false });
+    expect(await hub.store.pull(b, { after: cursor, limit: 10 })).toEqual({ changes: [], learners: [], classes: [], educators: [], cursor, more: false });
   });
 
   it('gives a machine its own changes back, and they change nothing when pushed again', async () => {

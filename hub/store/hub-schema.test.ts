@@ -51,6 +51,9 @@ describe('hub migrations', () => {
   });
 });
 
+// The tables of 0002_school_records.
+const SCHOOL_RECORD_TABLES = ['classes', 'educators', 'class_coaches', 'class_members', 'learner_secrets'];
+
 describe('the hub schema keeps schools apart by row-level security', () => {
   it('every hub table has row-level security enabled and forced', async () => {
     const tables = await rows<{ relname: string; relrowsecurity: boolean; relforcerowsecurity: boolean }>(
@@ -58,9 +61,32 @@ describe('the hub schema keeps schools apart by row-level security', () => {
       `SELECT c.relname, c.relrowsecurity, c.relforcerowsecurity FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
         WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') ORDER BY c.relname`,
     );
-    expect(tables.map((t) => t.relname)).toEqual(expect.arrayContaining(['hub_schema_migrations', 'schools', 'machines', 'enrolment_codes', 'applied_operations', 'learners', 'lo_progress']));
-    expect(tables.length).toBeGreaterThanOrEqual(15);
+    expect(tables.map((t) => t.relname)).toEqual(
+      expect.arrayContaining(['hub_schema_migrations', 'schools', 'machines', 'enrolment_codes', 'applied_operations', 'learners', 'lo_progress', ...SCHOOL_RECORD_TABLES]),
+    );
+    expect(tables.length).toBeGreaterThanOrEqual(20);
     for (const table of tables) expect({ table: table.relname, enabled: table.relrowsecurity, forced: table.relforcerowsecurity }).toEqual({ table: table.relname, enabled: true, forced: true });
+  });
+
+  it('the school records have the school policy for the app, the owner policy and the app grants', async () => {
+    const policies = await rows<{ tablename: string; policyname: string; roles: string }>(
+      hub.cluster.superuserUrl,
+      `SELECT tablename, policyname, roles::text AS roles FROM pg_policies WHERE tablename = ANY($1) ORDER BY tablename, policyname`,
+      [SCHOOL_RECORD_TABLES],
+    );
+    expect(policies).toEqual(
+      [...SCHOOL_RECORD_TABLES].sort().flatMap((t) => [
+        { tablename: t, policyname: `${t}_owner`, roles: '{dala_hub_owner}' },
+        { tablename: t, policyname: `${t}_school`, roles: '{dala_hub_app}' },
+      ]),
+    );
+    const grants = await rows<{ table_name: string; privileges: string }>(
+      hub.cluster.superuserUrl,
+      `SELECT table_name, string_agg(privilege_type, ',' ORDER BY privilege_type) AS privileges FROM information_schema.role_table_grants
+        WHERE grantee = 'dala_hub_app' AND table_name = ANY($1) GROUP BY table_name ORDER BY table_name`,
+      [SCHOOL_RECORD_TABLES],
+    );
+    expect(grants).toEqual([...SCHOOL_RECORD_TABLES].sort().map((t) => ({ table_name: t, privileges: 'DELETE,INSERT,SELECT,UPDATE' })));
   });
 
   it('the serving roles own nothing and cannot bypass row-level security', async () => {

@@ -4,6 +4,7 @@ import type { PushRequest, PushResponse, SyncOperation } from '../../electron/co
 import { checkBatchStorable, mergeBatch, type LearnerRow } from './batch-merge';
 import { HubError, type HubStoreObserver, type MachineIdentity } from './hub-store';
 import { inTransaction, type Query } from './hub-transaction';
+import { classCoachUpsert, classMemberUpsert, classUpsert, educatorUpsert, learnerSecretUpsert } from './school-upsert-statements';
 import { DELETE_LEARNERS_SQL, learnerUpsert, ROW_UPSERTS, type UpsertStatement } from './upsert-statements';
 
 /**
@@ -16,7 +17,9 @@ import { DELETE_LEARNERS_SQL, learnerUpsert, ROW_UPSERTS, type UpsertStatement }
  * 2. the operation ids go into applied_operations ON CONFLICT DO NOTHING: only ids that were not
  *    there are applied, so a retried batch changes nothing;
  * 3. their changes are merged per key in Node, then written table by table: deletions first (a
- *    deleted learner stays deleted), learners, then their rows.
+ *    deleted learner stays deleted), learners, classes, educators, then the learners' rows (class
+ *    memberships and secrets included), then coaching. Statements take numbers in that order, so
+ *    a machine pulls a class before the memberships and coaching that name it.
  */
 
 // pg_advisory_xact_lock(class, key): the class keeps the hub's locks apart from anyone else's.
@@ -48,10 +51,10 @@ function newOperations(operations: readonly SyncOperation[], inserted: ReadonlyS
 }
 
 /** Column arrays for unnest(), one per column, in the statement's order. */
-function columnArrays<R>(statement: UpsertStatement<R>, rows: Iterable<LearnerRow<R>>): unknown[][] {
+function columnArrays<I>(statement: UpsertStatement<I>, inputs: Iterable<I>): unknown[][] {
   const arrays: unknown[][] = Array.from({ length: statement.columnCount }, () => []);
-  for (const { learnerId, row } of rows) {
-    const values = statement.values(learnerId, row);
+  for (const input of inputs) {
+    const values = statement.values(input);
     for (let i = 0; i < values.length; i++) arrays[i]?.push(values[i]);
   }
   return arrays;
@@ -71,19 +74,21 @@ class SequenceCounter {
 
 async function applyOperations(query: Query, schoolId: string, operations: readonly SyncOperation[], sequence: SequenceCounter): Promise<void> {
   const batch = mergeBatch(operations);
+  // One upsert of a table's merged inputs, numbered after everything before it; none when empty.
+  const upsert = async <I>(statement: UpsertStatement<I>, inputs: ReadonlyMap<string, I>) => {
+    if (inputs.size === 0) return;
+    sequence.record(await query<Changed>(statement.name, statement.sql, [schoolId, sequence.last, ...columnArrays(statement, inputs.values())]));
+  };
   if (batch.deletions.size > 0) {
     sequence.record(await query<Changed>('push.deletions', DELETE_LEARNERS_SQL, [schoolId, sequence.last, [...batch.deletions.keys()], [...batch.deletions.values()]]));
   }
-  if (batch.learners.size > 0) {
-    const learners = [...batch.learners].map(([learnerId, row]) => ({ learnerId, row }));
-    sequence.record(await query<Changed>(learnerUpsert.name, learnerUpsert.sql, [schoolId, sequence.last, ...columnArrays(learnerUpsert, learners)]));
-  }
-  for (const table of RECORD_TABLES) {
-    const rows = batch.rows[table];
-    if (rows.size === 0) continue;
-    const statement = ROW_UPSERTS[table] as UpsertStatement<unknown>;
-    sequence.record(await query<Changed>(statement.name, statement.sql, [schoolId, sequence.last, ...columnArrays(statement, rows.values() as Iterable<LearnerRow<unknown>>)]));
-  }
+  await upsert(learnerUpsert, new Map([...batch.learners].map(([learnerId, row]) => [learnerId, { learnerId, row }])));
+  await upsert(classUpsert, batch.school.classes);
+  await upsert(educatorUpsert, batch.school.educators);
+  for (const table of RECORD_TABLES) await upsert(ROW_UPSERTS[table] as UpsertStatement<LearnerRow<unknown>>, batch.rows[table] as ReadonlyMap<string, LearnerRow<unknown>>);
+  await upsert(classMemberUpsert, batch.school.classMembers);
+  await upsert(learnerSecretUpsert, batch.school.learnerSecrets);
+  await upsert(classCoachUpsert, batch.school.classCoaches);
 }
 
 export async function pushBatch(pool: pg.Pool, observer: HubStoreObserver | undefined, machine: MachineIdentity, request: PushRequest): Promise<PushResponse> {

@@ -1,6 +1,7 @@
 import { canonicalJson } from '../../electron/common/merge/canonical-json';
 import { STATUS_RANK } from '../../electron/common/lo-progress-rules';
 import type { AttemptRow, BadgeRow, InterestRow, LearnerRecord, LearnerRecords, MetricRow, PreferenceRow, ProgressRow, RecordTable, StruggleRow } from '../../electron/common/merge/records-schema';
+import type { LearnerRow } from './batch-merge';
 import { utf16Key } from './merge-keys';
 
 /**
@@ -17,25 +18,28 @@ import { utf16Key } from './merge-keys';
 type Column = readonly [name: string, pgType: string];
 type Value = string | number | boolean | Buffer | null;
 
-/** What push-batch.ts runs: one statement per table, answering `{changed, max_seq}` in one row. */
-export interface UpsertStatement<R> {
+/**
+ * What push-batch.ts runs: one statement per table, answering `{changed, max_seq}` in one row.
+ * `I` is one input: a learner's row (LearnerRow) or, for the school's own records, the row itself.
+ */
+export interface UpsertStatement<I> {
   /** Fixed statement label for the observer (and the prepared statement's name). */
   name: string;
   sql: string;
   columnCount: number;
-  /** The column values of one input row, in the statement's column order. */
-  values: (learnerId: string, row: R) => Value[];
+  /** The column values of one input, in the statement's column order. */
+  values: (input: I) => Value[];
 }
 
-interface UpsertSpec<R> {
+export interface UpsertSpec<I> {
   name: string;
   table: string;
   key: readonly string[];
   columns: readonly Column[];
-  values: (learnerId: string, row: R) => Value[];
+  values: (input: I) => Value[];
   set: string;
   when: string;
-  /** Which input rows may be written at all. */
+  /** Which input rows may be written at all (default: rows of a learner the hub knows). */
   filter?: string;
 }
 
@@ -45,7 +49,7 @@ const KNOWN_LEARNER = 'EXISTS (SELECT 1 FROM learners l WHERE l.school_id = $1::
 
 const SUMMARY = `SELECT count(*)::integer AS changed, max(change_seq)::text AS max_seq FROM up`;
 
-function statement<R>(spec: UpsertSpec<R>): UpsertStatement<R> {
+export function statement<I>(spec: UpsertSpec<I>): UpsertStatement<I> {
   const names = spec.columns.map(([name]) => name);
   const arrays = spec.columns.map(([, type], i) => `$${i + 3}::${type}[]`);
   const sql = `WITH up AS (
@@ -60,7 +64,7 @@ ${SUMMARY}`;
   return { name: spec.name, sql, columnCount: spec.columns.length, values: spec.values };
 }
 
-const tieKey = (record: unknown): Buffer => utf16Key(canonicalJson(record));
+export const tieKey = (record: unknown): Buffer => utf16Key(canonicalJson(record));
 // The record form field by field: the tie-break is on the row as profile import sees it.
 const attemptRecord = (r: AttemptRow): AttemptRow => ({
   attemptUid: r.attemptUid,
@@ -78,42 +82,42 @@ const json = (value: unknown) => (value === null || value === undefined ? null :
 // Last writer wins by timestamp; equal timestamps: the greater canonical row. A removal is a write.
 const LWW_WHEN = `(EXCLUDED."timestamp", EXCLUDED.tie_key) > (t."timestamp", t.tie_key)`;
 
-const preferencesUpsert = statement<PreferenceRow>({
+const preferencesUpsert = statement<LearnerRow<PreferenceRow>>({
   name: 'push.upsert.preferences',
   table: 'preferences',
   key: ['learner_id', 'category'],
   columns: [['learner_id', 'text'], ['category', 'text'], ['value', 'text'], ['"timestamp"', 'text'], ['deleted_at', 'text'], ['tie_key', 'bytea']],
-  values: (learnerId, r) => [learnerId, r.category, r.value, r.timestamp, r.deletedAt, tieKey({ category: r.category, value: r.value, timestamp: r.timestamp, deletedAt: r.deletedAt })],
+  values: ({ learnerId, row: r }) => [learnerId, r.category, r.value, r.timestamp, r.deletedAt, tieKey({ category: r.category, value: r.value, timestamp: r.timestamp, deletedAt: r.deletedAt })],
   set: `value = EXCLUDED.value, "timestamp" = EXCLUDED."timestamp", deleted_at = EXCLUDED.deleted_at, tie_key = EXCLUDED.tie_key`,
   when: LWW_WHEN,
 });
 
-const interestsUpsert = statement<InterestRow>({
+const interestsUpsert = statement<LearnerRow<InterestRow>>({
   name: 'push.upsert.interests',
   table: 'interests',
   key: ['learner_id', 'interest_name'],
   columns: [['learner_id', 'text'], ['interest_name', 'text'], ['"timestamp"', 'text'], ['deleted_at', 'text'], ['tie_key', 'bytea']],
-  values: (learnerId, r) => [learnerId, r.interestName, r.timestamp, r.deletedAt, tieKey({ interestName: r.interestName, timestamp: r.timestamp, deletedAt: r.deletedAt })],
+  values: ({ learnerId, row: r }) => [learnerId, r.interestName, r.timestamp, r.deletedAt, tieKey({ interestName: r.interestName, timestamp: r.timestamp, deletedAt: r.deletedAt })],
   set: `"timestamp" = EXCLUDED."timestamp", deleted_at = EXCLUDED.deleted_at, tie_key = EXCLUDED.tie_key`,
   when: LWW_WHEN,
 });
 
-const strugglesUpsert = statement<StruggleRow>({
+const strugglesUpsert = statement<LearnerRow<StruggleRow>>({
   name: 'push.upsert.struggles',
   table: 'struggles',
   key: ['learner_id', 'struggle_description'],
   columns: [['learner_id', 'text'], ['struggle_description', 'text'], ['"timestamp"', 'text'], ['deleted_at', 'text'], ['tie_key', 'bytea']],
-  values: (learnerId, r) => [learnerId, r.struggleDescription, r.timestamp, r.deletedAt, tieKey({ struggleDescription: r.struggleDescription, timestamp: r.timestamp, deletedAt: r.deletedAt })],
+  values: ({ learnerId, row: r }) => [learnerId, r.struggleDescription, r.timestamp, r.deletedAt, tieKey({ struggleDescription: r.struggleDescription, timestamp: r.timestamp, deletedAt: r.deletedAt })],
   set: `"timestamp" = EXCLUDED."timestamp", deleted_at = EXCLUDED.deleted_at, tie_key = EXCLUDED.tie_key`,
   when: LWW_WHEN,
 });
 
-const cognitiveMetricsUpsert = statement<MetricRow>({
+const cognitiveMetricsUpsert = statement<LearnerRow<MetricRow>>({
   name: 'push.upsert.cognitive_metrics',
   table: 'cognitive_metrics',
   key: ['learner_id', 'task_name'],
   columns: [['learner_id', 'text'], ['task_name', 'text'], ['metric_details', 'json'], ['"timestamp"', 'text'], ['tie_key', 'bytea']],
-  values: (learnerId, r) => [learnerId, r.taskName, json(r.metricDetails), r.timestamp, tieKey({ taskName: r.taskName, metricDetails: r.metricDetails, timestamp: r.timestamp })],
+  values: ({ learnerId, row: r }) => [learnerId, r.taskName, json(r.metricDetails), r.timestamp, tieKey({ taskName: r.taskName, metricDetails: r.metricDetails, timestamp: r.timestamp })],
   set: `metric_details = EXCLUDED.metric_details, "timestamp" = EXCLUDED."timestamp", tie_key = EXCLUDED.tie_key`,
   when: LWW_WHEN,
 });
@@ -127,7 +131,7 @@ const cognitiveMetricsUpsert = statement<MetricRow>({
  */
 const BETTER_PROGRESS = `(EXCLUDED.status_rank, EXCLUDED.details_key) > (t.status_rank, t.details_key)`;
 
-const loProgressUpsert = statement<ProgressRow>({
+const loProgressUpsert = statement<LearnerRow<ProgressRow>>({
   name: 'push.upsert.lo_progress',
   table: 'lo_progress',
   key: ['learner_id', 'lo_id'],
@@ -142,7 +146,7 @@ const loProgressUpsert = statement<ProgressRow>({
     ['details', 'json'],
     ['details_key', 'bytea'],
   ],
-  values: (learnerId, row) => [
+  values: ({ learnerId, row }) => [
     learnerId,
     row.loId,
     row.status,
@@ -169,19 +173,19 @@ const loProgressUpsert = statement<ProgressRow>({
 });
 
 // earliestBadge: the earliest date; equal dates: the greater canonical row.
-const badgesUpsert = statement<BadgeRow>({
+const badgesUpsert = statement<LearnerRow<BadgeRow>>({
   name: 'push.upsert.badges',
   table: 'badges',
   key: ['learner_id', 'badge_id'],
   columns: [['learner_id', 'text'], ['badge_id', 'text'], ['badge_name', 'text'], ['earned_date', 'text'], ['details', 'json'], ['tie_key', 'bytea']],
-  values: (learnerId, r) => [learnerId, r.badgeId, r.badgeName, r.earnedDate, json(r.details), tieKey({ badgeId: r.badgeId, badgeName: r.badgeName, earnedDate: r.earnedDate, details: r.details })],
+  values: ({ learnerId, row: r }) => [learnerId, r.badgeId, r.badgeName, r.earnedDate, json(r.details), tieKey({ badgeId: r.badgeId, badgeName: r.badgeName, earnedDate: r.earnedDate, details: r.details })],
   set: `badge_name = EXCLUDED.badge_name, earned_date = EXCLUDED.earned_date, details = EXCLUDED.details, tie_key = EXCLUDED.tie_key`,
   when: `EXCLUDED.earned_date < t.earned_date OR (EXCLUDED.earned_date = t.earned_date AND EXCLUDED.tie_key > t.tie_key)`,
 });
 
 // mergeAttempts: the union by uid; the same uid twice keeps the greater canonical row, and never
 // moves an attempt to another learner.
-const activityAttemptsUpsert = statement<AttemptRow>({
+const activityAttemptsUpsert = statement<LearnerRow<AttemptRow>>({
   name: 'push.upsert.activity_attempts',
   table: 'activity_attempts',
   key: ['attempt_uid'],
@@ -197,14 +201,14 @@ const activityAttemptsUpsert = statement<AttemptRow>({
     ['attempt_details', 'json'],
     ['tie_key', 'bytea'],
   ],
-  values: (learnerId, r) => [learnerId, r.attemptUid, r.loId, r.activityId, r.activityType, r.attemptTimestamp, r.score, r.completed, json(r.attemptDetails), tieKey(attemptRecord(r))],
+  values: ({ learnerId, row: r }) => [learnerId, r.attemptUid, r.loId, r.activityId, r.activityType, r.attemptTimestamp, r.score, r.completed, json(r.attemptDetails), tieKey(attemptRecord(r))],
   set: `lo_id = EXCLUDED.lo_id, activity_id = EXCLUDED.activity_id, activity_type = EXCLUDED.activity_type,
         attempt_timestamp = EXCLUDED.attempt_timestamp, score = EXCLUDED.score, completed = EXCLUDED.completed,
         attempt_details = EXCLUDED.attempt_details, tie_key = EXCLUDED.tie_key`,
   when: `EXCLUDED.learner_id = t.learner_id AND EXCLUDED.tie_key > t.tie_key`,
 });
 
-export const ROW_UPSERTS: { [T in RecordTable]: UpsertStatement<LearnerRecords[T][number]> } = {
+export const ROW_UPSERTS: { [T in RecordTable]: UpsertStatement<LearnerRow<LearnerRecords[T][number]>> } = {
   preferences: preferencesUpsert,
   interests: interestsUpsert,
   struggles: strugglesUpsert,
@@ -220,12 +224,12 @@ export const ROW_UPSERTS: { [T in RecordTable]: UpsertStatement<LearnerRecords[T
  * learner stays deleted: their record is never written again.
  */
 const NEWER_NAME = `(EXCLUDED.last_updated_at, EXCLUDED.name_key) > (t.last_updated_at, t.name_key)`;
-export const learnerUpsert = statement<LearnerRecord>({
+export const learnerUpsert = statement<LearnerRow<LearnerRecord>>({
   name: 'push.upsert.learners',
   table: 'learners',
   key: ['learner_id'],
   columns: [['learner_id', 'text'], ['display_name', 'text'], ['name_key', 'bytea'], ['created_at', 'text'], ['last_updated_at', 'text']],
-  values: (learnerId, r) => [learnerId, r.displayName, utf16Key(r.displayName), r.createdAt, r.lastUpdatedAt],
+  values: ({ learnerId, row: r }) => [learnerId, r.displayName, utf16Key(r.displayName), r.createdAt, r.lastUpdatedAt],
   filter: 'NOT EXISTS (SELECT 1 FROM learner_deletions d WHERE d.school_id = $1::uuid AND d.learner_id = i.learner_id)',
   set: `display_name = CASE WHEN ${NEWER_NAME} THEN EXCLUDED.display_name ELSE t.display_name END,
         name_key = CASE WHEN ${NEWER_NAME} THEN EXCLUDED.name_key ELSE t.name_key END,
@@ -234,7 +238,8 @@ export const learnerUpsert = statement<LearnerRecord>({
   when: `${NEWER_NAME} OR EXCLUDED.created_at < t.created_at`,
 });
 
-const ROW_TABLES = ['learners', 'preferences', 'interests', 'struggles', 'cognitive_metrics', 'lo_progress', 'badges', 'activity_attempts'];
+// Every table with a learner's rows, their class memberships and sign-in secret included.
+const ROW_TABLES = ['learners', 'preferences', 'interests', 'struggles', 'cognitive_metrics', 'lo_progress', 'badges', 'activity_attempts', 'class_members', 'learner_secrets'];
 
 /**
  * A learner deletion wins: learner_deletions keeps the earliest deletedAt (an earlier one is an

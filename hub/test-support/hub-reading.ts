@@ -16,8 +16,14 @@ export function changeKey(change: SyncChange): string {
     badges: () => row.badgeId,
     // An attempt uid is unique in a school.
     activityAttempts: () => row.attemptUid,
+    classMembers: () => row.classId,
+    learnerSecret: () => '',
+    class: () => row.id,
+    educator: () => row.id,
+    classCoaches: () => `${String(row.classId)}\u0000${String(row.educatorId)}`,
   };
-  const learner = change.table === 'activityAttempts' ? '' : change.learnerId;
+  // School records name no learner (learnerId null).
+  const learner = change.table === 'activityAttempts' ? '' : (change.learnerId ?? '');
   return `${change.table}\u0000${learner}\u0000${String(rowKey[change.table]())}`;
 }
 
@@ -39,8 +45,16 @@ export async function hubState(store: HubStore, machine: MachineIdentity): Promi
   return foldChanges(changes);
 }
 
-/** What a machine that applied these pulled changes in order holds (the latest per key). */
+/**
+ * What a machine that applied these pulled changes in order holds (the latest per key). A learner
+ * deletion takes every row of theirs with it, as it does on the hub (memberships and secret too).
+ */
 export function foldChanges(changes: readonly PulledChange[], into = new Map<string, string>()): Map<string, string> {
-  for (const { change } of changes) into.set(changeKey(change), canonicalJson(change));
+  for (const { change } of changes) {
+    if (change.table === 'learnerDeletion') {
+      for (const [key, value] of into) if ((JSON.parse(value) as SyncChange).learnerId === change.learnerId) into.delete(key);
+    }
+    into.set(changeKey(change), canonicalJson(change));
+  }
   return into;
 }

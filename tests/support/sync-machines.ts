@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { canonicalJson } from '../../electron/common/merge/canonical-json';
 import { earliestBadge, lastWriterWins, mergeAttempts, mergeLearnerRecord, mergeProgress } from '../../electron/common/merge/merge-rules';
 import { RECORD_TABLES, type LearnerRecord, type LearnerRecords, type RecordTable } from '../../electron/common/merge/records-schema';
-import type { SyncChange } from '../../electron/common/sync/hub-protocol';
+import { isSchoolChange, type SyncChange } from '../../electron/common/sync/hub-protocol';
 import { openDatabase, type OpenedDatabase } from '../../database/open';
 import { enrolInSchoolHub } from '../../database/sync/enrolment';
 import { runSync } from '../../database/sync/sync-run';
@@ -28,7 +28,7 @@ export interface LabMachine {
 }
 
 /** A fetch that lets the hub apply a push and then loses its answer, like a machine killed between the hub's commit and its ack. */
-function fetchLosingPushAcks(): typeof fetch {
+export function fetchLosingPushAcks(): typeof fetch {
   return async (input, init) => {
     const answer = await fetch(input, init);
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
@@ -112,6 +112,8 @@ export function mergeOfAllChanges(changes: Iterable<SyncChange>): Map<string, st
       learners.set(change.learnerId, known ? mergeLearnerRecord(known, change.row) : change.row);
       continue;
     }
+    // The school's own records are compared by schoolRecordsOf / mergeOfSchoolChanges.
+    if (isSchoolChange(change) || change.table === 'classMembers' || change.table === 'learnerSecret') continue;
     const table = change.table;
     const byTable = rows.get(change.learnerId) ?? new Map<RecordTable, Map<string, unknown>>();
     rows.set(change.learnerId, byTable);

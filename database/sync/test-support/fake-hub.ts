@@ -126,7 +126,7 @@ export async function startFakeHub(): Promise<FakeHub> {
       const limit = Number(params.get('limit') ?? 1000);
       const newer = hub.log.filter((c) => c.seq > after);
       const changes = newer.slice(0, limit);
-      const answer: PullResponse = { changes, learners: learnersOf(changes), cursor: changes.at(-1)?.seq ?? after, more: newer.length > limit };
+      const answer: PullResponse = { changes, learners: learnersOf(changes), classes: [], educators: [], cursor: changes.at(-1)?.seq ?? after, more: newer.length > limit };
       return { status: 200, body: answer };
     }
     return hubError(404, 'not_found', 'no such route');

@@ -10,6 +10,7 @@ import {
   progressRowSchema,
   struggleRowSchema,
 } from '../merge/records-schema';
+import { classCoachRowSchema, classMemberRowSchema, classRecordSchema, educatorRecordSchema, learnerSecretRowSchema } from '../merge/school-records-schema';
 
 /**
  * The wire protocol between a lab machine and the school hub (DESIGN.md, "The school hub").
@@ -36,6 +37,8 @@ export const MAX_PULL_CHANGES = 1000;
 export const MAX_HUB_REQUEST_BYTES = 8 * 1024 * 1024;
 
 const change = <T extends string, S extends z.ZodType>(table: T, row: S) => z.strictObject({ table: z.literal(table), learnerId: dto.learnerId, row });
+/** A change of the school's own records (classes, educators, coaching): it names no learner. */
+const schoolChange = <T extends string, S extends z.ZodType>(table: T, row: S) => z.strictObject({ table: z.literal(table), learnerId: z.null(), row });
 
 /** A deletion of a whole learner: it wins over every other change of theirs, everywhere. */
 export const learnerDeletionSchema = z.strictObject({ deletedAt: dto.isoTimestamp });
@@ -51,11 +54,36 @@ export const syncChangeSchema = z
     change('badges', badgeRowSchema),
     change('activityAttempts', attemptRowSchema),
     change('learnerDeletion', learnerDeletionSchema),
+    change('classMembers', classMemberRowSchema),
+    change('learnerSecret', learnerSecretRowSchema),
+    schoolChange('class', classRecordSchema),
+    schoolChange('educator', educatorRecordSchema),
+    schoolChange('classCoaches', classCoachRowSchema),
   ])
   .refine((c) => c.table !== 'learner' || c.row.id === c.learnerId, { message: 'a learner change must name the same learner as its row', path: ['row', 'id'] });
 export type SyncChange = z.output<typeof syncChangeSchema>;
 export type SyncTable = SyncChange['table'];
-export const SYNC_TABLES = ['learner', 'preferences', 'interests', 'struggles', 'cognitiveMetrics', 'loProgress', 'badges', 'activityAttempts', 'learnerDeletion'] as const satisfies readonly SyncTable[];
+export const SYNC_TABLES = [
+  'learner',
+  'preferences',
+  'interests',
+  'struggles',
+  'cognitiveMetrics',
+  'loProgress',
+  'badges',
+  'activityAttempts',
+  'learnerDeletion',
+  'classMembers',
+  'learnerSecret',
+  'class',
+  'educator',
+  'classCoaches',
+] as const satisfies readonly SyncTable[];
+/** The changes that name no learner: the school's classes, educators and who coaches which class. */
+export const SCHOOL_SYNC_TABLES = ['class', 'educator', 'classCoaches'] as const satisfies readonly SyncTable[];
+export type SchoolSyncChange = Extract<SyncChange, { learnerId: null }>;
+export type LearnerSyncChange = Exclude<SyncChange, { learnerId: null }>;
+export const isSchoolChange = (change: SyncChange): change is SchoolSyncChange => change.learnerId === null;
 
 /** A change as a machine queued it: `opId` is random and makes the push idempotent. */
 export const syncOperationSchema = z.strictObject({ opId: dto.uuid, change: syncChangeSchema });
@@ -97,6 +125,13 @@ export const pullResponseSchema = z.strictObject({
    * so that a machine can merge rows of a learner it has not seen yet.
    */
   learners: z.array(learnerRecordSchema),
+  /**
+   * The hub's current record of every class and educator the changes name (memberships and
+   * coaching name a class, coaching an educator), so that a machine can place them. Older hubs
+   * send none.
+   */
+  classes: z.array(classRecordSchema).default([]),
+  educators: z.array(educatorRecordSchema).default([]),
   /** Where the next pull starts: the last change's seq, or `after` when there was none. */
   cursor: z.number().int().min(0),
   /** More changes wait after `cursor`. */
