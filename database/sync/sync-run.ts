@@ -76,16 +76,28 @@ function checkChunk(chunk: PullResponse, after: number): void {
   if (chunk.cursor < previous || (chunk.more && chunk.cursor === after)) throw new HubRequestError('error', CURSOR_BACKWARDS);
 }
 
+/**
+ * Pulls chunk after chunk. The next chunk is asked for before this one is applied, so that the
+ * hub and the network work while SQLite does: a chunk's cursor is known before it is applied, and
+ * a chunk fetched ahead is only ever applied after the one before it committed.
+ */
 async function pullAll(sqlite: Database.Database, client: HubClient, machineId: string, start: number): Promise<number> {
   let pulled = 0;
   let after = start;
+  let next = client.pull(after, MAX_PULL_CHANGES);
   for (;;) {
-    const chunk = await client.pull(after, MAX_PULL_CHANGES);
+    const chunk = await next;
     checkChunk(chunk, after);
+    const ahead = chunk.more ? client.pull(chunk.cursor, MAX_PULL_CHANGES) : undefined;
+    // A failure below leaves the request ahead unanswered by anyone: keep it from becoming an unhandled rejection.
+    ahead?.catch(() => undefined);
+    // The apply below holds the event loop: let the request leave first.
+    if (ahead) await new Promise((resolve) => setImmediate(resolve));
     applyPulledChunk(sqlite, chunk, machineId, after);
     pulled += chunk.changes.length;
     after = chunk.cursor;
-    if (!chunk.more) return pulled;
+    if (!ahead) return pulled;
+    next = ahead;
   }
 }
 
