@@ -68,9 +68,10 @@ const EDUCATOR_RECORD = 'educatorRecord';
 
 // The ids as text COLLATE "C", like the columns they are compared with.
 const idColumn = (column: string | null | undefined) => column ?? 'NULL::text COLLATE "C"';
+// The rows are limited first and turned into JSON after: JSON for the page, not for the table.
 const branchSql = (b: Branch) =>
   `    (SELECT change_seq AS seq, '${b.table}' AS kind, ${idColumn(b.learner === undefined ? 'learner_id' : b.learner)} AS learner_id, ${idColumn(b.class)} AS class_id, ${idColumn(b.educator)} AS educator_id, ${b.row} AS row
-       FROM ${b.from} WHERE school_id = $1::uuid AND change_seq > $2::bigint ORDER BY change_seq LIMIT $3)`;
+       FROM (SELECT * FROM ${b.from} WHERE school_id = $1::uuid AND change_seq > $2::bigint ORDER BY change_seq LIMIT $3) AS ${b.from})`;
 
 /**
  * $1 school, $2 after, $3 limit + 1 (one more than asked tells whether there is more), $4 limit.
@@ -97,6 +98,8 @@ SELECT NULL, '${EDUCATOR_RECORD}', NULL, ${educatorJson('e.')}
 UNION ALL
 SELECT NULL, 'more', NULL, NULL WHERE (SELECT count(*) FROM page) > $4`;
 
+const PLAN_BY_INDEX = "SELECT set_config('enable_bitmapscan', 'off', true)";
+
 // The cursor a machine pulls from says it has everything up to there.
 const TOUCH_MACHINE = `UPDATE machines SET last_seen_at = now(), last_pulled_seq = $2 WHERE machine_id = $1::uuid AND revoked_at IS NULL RETURNING 1`;
 
@@ -114,6 +117,10 @@ export async function pullChanges(pool: pg.Pool, observer: HubStoreObserver | un
   return inTransaction(pool, observer, { schoolId }, async (run) => {
     const touched = await run('pull.machine', TOUCH_MACHINE, [machineId, query.after]);
     if (touched.rowCount === 0) throw new HubError('revoked', "This machine's credential was revoked: enrol it again with a new code.");
+    // Every branch is a range of its (school, change_seq) index: walked in order, it stops at the
+    // page's end. Just after a bulk push the statistics still say "a few rows", and a bitmap scan
+    // would read every row after the cursor for each page, making a long pull quadratic.
+    await run('pull.plan', PLAN_BY_INDEX);
     const result = await run<PulledRow>('pull.changes', PULL_SQL, [schoolId, query.after, query.limit + 1, query.limit]);
     const changes: PulledChange[] = [];
     const learners: LearnerRecord[] = [];

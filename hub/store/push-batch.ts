@@ -50,15 +50,6 @@ function newOperations(operations: readonly SyncOperation[], inserted: ReadonlyS
   });
 }
 
-/** Column arrays for unnest(), one per column, in the statement's order. */
-function columnArrays<I>(statement: UpsertStatement<I>, inputs: Iterable<I>): unknown[][] {
-  const arrays: unknown[][] = Array.from({ length: statement.columnCount }, () => []);
-  for (const input of inputs) {
-    const values = statement.values(input);
-    for (let i = 0; i < values.length; i++) arrays[i]?.push(values[i]);
-  }
-  return arrays;
-}
 
 class SequenceCounter {
   changed = 0;
@@ -77,7 +68,7 @@ async function applyOperations(query: Query, schoolId: string, operations: reado
   // One upsert of a table's merged inputs, numbered after everything before it; none when empty.
   const upsert = async <I>(statement: UpsertStatement<I>, inputs: ReadonlyMap<string, I>) => {
     if (inputs.size === 0) return;
-    sequence.record(await query<Changed>(statement.name, statement.sql, [schoolId, sequence.last, ...columnArrays(statement, inputs.values())]));
+    sequence.record(await query<Changed>(statement.name, statement.sql, [schoolId, sequence.last, statement.recordRows(inputs.values())]));
   };
   if (batch.deletions.size > 0) {
     sequence.record(await query<Changed>('push.deletions', DELETE_LEARNERS_SQL, [schoolId, sequence.last, [...batch.deletions.keys()], [...batch.deletions.values()]]));
