@@ -16,6 +16,9 @@ export interface OutboxBatch {
   seqs: number[];
   /** Rows that can never be sent (they break the protocol's rules): see takeBatch. */
   unsendable: number[];
+  /** The seq of the batch's first row read, and of its last: the next batch starts after `lastSeq`. */
+  firstSeq: number;
+  lastSeq: number;
 }
 
 interface OutboxRow {
@@ -33,12 +36,12 @@ interface OutboxRow {
  * every later change for ever. Such an operation is returned in `unsendable` for the caller to
  * take out of the outbox and report; the row itself stays on this machine.
  */
-export function takeBatch(sqlite: Database.Database, maxOperations: number, maxBytes: number): OutboxBatch {
+export function takeBatch(sqlite: Database.Database, maxOperations: number, maxBytes: number, afterSeq = 0): OutboxBatch {
   const rows = cachedStatement(
     sqlite,
-    'SELECT seq, op_id AS opId, table_name AS tableName, learner_id AS learnerId, payload FROM sync_operations ORDER BY seq LIMIT ?',
-  ).all(maxOperations) as OutboxRow[];
-  const batch: OutboxBatch = { operations: [], seqs: [], unsendable: [] };
+    'SELECT seq, op_id AS opId, table_name AS tableName, learner_id AS learnerId, payload FROM sync_operations WHERE seq > ? ORDER BY seq LIMIT ?',
+  ).all(afterSeq, maxOperations) as OutboxRow[];
+  const batch: OutboxBatch = { operations: [], seqs: [], unsendable: [], firstSeq: rows[0]?.seq ?? afterSeq + 1, lastSeq: afterSeq };
   let bytes = 0;
   for (const row of rows) {
     let parsed: ReturnType<typeof syncOperationSchema.safeParse>;
@@ -58,6 +61,7 @@ export function takeBatch(sqlite: Database.Database, maxOperations: number, maxB
     batch.operations.push(parsed.data);
     batch.seqs.push(row.seq);
   }
+  batch.lastSeq = Math.max(afterSeq, ...batch.seqs, ...batch.unsendable);
   return batch;
 }
 

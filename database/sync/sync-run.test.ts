@@ -77,6 +77,25 @@ describe('a sync', () => {
     expect(queued(m.sqlite)).toEqual([]);
   });
 
+  it('a hub that fails half-way keeps what it acknowledged: those leave the outbox, the rest waits and goes next time, none twice', async () => {
+    const hub = await hubs.start();
+    const m = await machine(dirs, hub);
+    manyAttempts(m, 'many', 1_300);
+    const waiting = queued(m.sqlite).length;
+    let calls = 0;
+    hub.answer('/v1/push', () => (++calls === 3 ? { status: 503, body: { error: { code: 'unavailable', message: 'PostgreSQL is down' } } } : undefined));
+    const failed = await m.sync();
+    expect(failed.status.state).toBe('offline');
+    expect(queued(m.sqlite).length).toBe(waiting - 2 * MAX_PUSH_OPERATIONS);
+    hub.clearAnswers();
+    expect((await m.sync()).status.state).toBe('up_to_date');
+    expect(queued(m.sqlite)).toEqual([]);
+    const sent = pushes(hub.requests).flat().map((o) => o.opId);
+    // The refused third batch was sent twice (refused, then taken); nothing the hub acknowledged was.
+    expect(new Set(sent).size).toBe(waiting);
+    expect(sent.length).toBe(waiting + Math.min(MAX_PUSH_OPERATIONS, waiting - 2 * MAX_PUSH_OPERATIONS));
+  });
+
   it('keeps every change while the hub cannot take them, and says so', async () => {
     const hub = await hubs.start();
     const m = await machine(dirs, hub);

@@ -1,12 +1,12 @@
 import type Database from 'better-sqlite3';
-import { MAX_HUB_REQUEST_BYTES, MAX_PULL_CHANGES, MAX_PUSH_OPERATIONS, type PullResponse } from '../../electron/common/sync/hub-protocol';
+import { MAX_PULL_CHANGES, type PullResponse } from '../../electron/common/sync/hub-protocol';
 import type { SyncRunView } from '../../electron/common/sync/sync-views';
 import { systemClock } from '../manager/context';
 import { applyPulledChunk, StaleSyncError } from './apply-pulled';
 import { unsealCredential } from './credential';
 import { createHubClient, HubRequestError, type HubClient } from './hub-client';
-import { removeOperations, takeBatch } from './outbox';
-import { pendingOperationCount, readSyncState, recordAttempt, recordFailure, recordSuccess, syncStatusView, type SyncFailureCode } from './sync-state';
+import { pushOutbox } from './push-outbox';
+import { readSyncState, recordAttempt, recordFailure, recordSuccess, syncStatusView, type SyncFailureCode } from './sync-state';
 
 /**
  * One sync: push everything waiting, then pull everything new. It never throws: whatever happens
@@ -27,44 +27,9 @@ export interface SyncRunOptions {
   onEvent?: (event: string, detail: string) => void;
 }
 
-/** Room for the request's envelope around the operations. */
-const MAX_PUSH_BYTES = Math.floor(MAX_HUB_REQUEST_BYTES * 0.9);
 
 const NO_CREDENTIAL = "This machine cannot read its school hub credential (its key file is missing). An admin must leave the school hub and enrol the machine again.";
-const TOO_LARGE_ONE = "A change on this machine is larger than the school hub accepts. Ask the hub's IT person to raise the hub's request limit; changes after it wait until then.";
 const CURSOR_BACKWARDS = 'The school hub sent changes out of order (its data may have been restored from an older backup). Ask the hub\'s IT person; nothing was changed here.';
-
-async function pushAll(sqlite: Database.Database, client: HubClient, machineId: string, onEvent: SyncRunOptions['onEvent']): Promise<number> {
-  let pushed = 0;
-  let limit = MAX_PUSH_OPERATIONS;
-  for (;;) {
-    // Left (and perhaps enrolled elsewhere) while a request was out: the outbox is not ours to send.
-    if (readSyncState(sqlite)?.machineId !== machineId) throw new StaleSyncError();
-    const batch = takeBatch(sqlite, limit, MAX_PUSH_BYTES);
-    if (batch.unsendable.length > 0) {
-      removeOperations(sqlite, batch.unsendable);
-      onEvent?.('school-hub-unsendable', `${batch.unsendable.length} queued changes break the hub protocol and were not sent`);
-    }
-    if (batch.operations.length === 0) {
-      if (batch.unsendable.length > 0) continue;
-      return pushed;
-    }
-    try {
-      await client.push({ operations: batch.operations, pendingAfter: Math.max(0, pendingOperationCount(sqlite) - batch.operations.length) });
-    } catch (error) {
-      if (error instanceof HubRequestError && error.kind === 'too_large') {
-        if (batch.operations.length === 1) throw new HubRequestError('error', TOO_LARGE_ONE, error.status, error.hubCode);
-        // Smaller batches until they fit; the hub applied nothing of a refused one.
-        limit = Math.max(1, Math.floor(batch.operations.length / 2));
-        continue;
-      }
-      throw error;
-    }
-    // Only now: a crash before this line sends the same operation ids again, which the hub skips.
-    removeOperations(sqlite, batch.seqs);
-    pushed += batch.operations.length;
-  }
-}
 
 /** A chunk must move forward from `after`, in order: anything else would skip or replay changes silently. */
 function checkChunk(chunk: PullResponse, after: number): void {
@@ -119,7 +84,7 @@ async function syncOnce(options: SyncRunOptions): Promise<SyncRunView> {
   let pushed = 0;
   let pulled = 0;
   try {
-    pushed = await pushAll(sqlite, client, state.machineId, onEvent);
+    pushed = await pushOutbox(sqlite, client, state.machineId, onEvent);
     pulled = await pullAll(sqlite, client, state.machineId, state.pullCursor);
     recordSuccess(sqlite, state.machineId, now());
     onEvent?.('school-hub-synced', `pushed ${pushed}, pulled ${pulled}`);
