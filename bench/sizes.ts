@@ -28,6 +28,8 @@ export interface BenchSizes {
   streamProfileAttempts: number;
   /** School hub: learners (× attemptsPerLearner) pushed by one machine and pulled by another. */
   syncLearners: number;
+  /** School hub: push, raw and pull repetitions (each in a school of its own). */
+  syncRepetitions: number;
   /** School hub: machines syncing a shared learner while changes reach them (20 in the budget). */
   syncMachines: number;
   /** School hub: changes made on random machines during that run. */
@@ -52,7 +54,8 @@ export const SIZES: Record<BenchSizes['label'], BenchSizes> = {
     streamLearners: 1_000,
     streamProfileAttempts: 50_000,
     syncLearners: 300,
-    syncMachines: 22,
+    syncRepetitions: 5,
+    syncMachines: 20,
     syncLatencyChanges: 12,
   },
   quick: {
@@ -72,7 +75,8 @@ export const SIZES: Record<BenchSizes['label'], BenchSizes> = {
     streamLearners: 300,
     streamProfileAttempts: 10_000,
     syncLearners: 100,
-    syncMachines: 22,
+    syncRepetitions: 3,
+    syncMachines: 20,
     syncLatencyChanges: 8,
   },
   tiny: {
@@ -92,6 +96,7 @@ export const SIZES: Record<BenchSizes['label'], BenchSizes> = {
     streamLearners: 4,
     streamProfileAttempts: 200,
     syncLearners: 3,
+    syncRepetitions: 1,
     syncMachines: 4,
     syncLatencyChanges: 2,
   },
