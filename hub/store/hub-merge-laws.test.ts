@@ -67,13 +67,17 @@ describe('push is idempotent by operation id', () => {
 });
 
 describe('last writer wins (preferences, interests, struggles, metrics), tombstones included', () => {
-  it('a newer write wins, an older one changes nothing, a removal is a write', async () => {
+  it('a newer write wins, an older one leaves the row and sends it again, a removal is a write', async () => {
     const machine = await schoolWithPupil();
     await push(machine, preferenceChange(L, 'colour', 'blue', t(2)));
-    expect(await push(machine, preferenceChange(L, 'colour', 'red', t(1)))).toMatchObject({ changed: 0 });
+    const before = await pullEverything(hub.store, machine);
+    // The older version loses, and the winner gets a new number: the machine behind pulls it.
+    expect(await push(machine, preferenceChange(L, 'colour', 'red', t(1)))).toMatchObject({ changed: 1 });
+    const resent = await pullEverything(hub.store, machine, before.cursor);
+    expect(resent.changes.map((c) => c.change.row)).toEqual([{ category: 'colour', value: 'blue', timestamp: t(2), deletedAt: null }]);
     await push(machine, preferenceChange(L, 'colour', 'blue', t(3), t(3)));
     // An older value cannot bring the removed row back.
-    expect(await push(machine, preferenceChange(L, 'colour', 'green', t(2)))).toMatchObject({ changed: 0 });
+    expect(await push(machine, preferenceChange(L, 'colour', 'green', t(2)))).toMatchObject({ changed: 1 });
     expect(await only(machine, 'preferences')).toEqual([{ category: 'colour', value: 'blue', timestamp: t(3), deletedAt: t(3) }]);
     await push(machine, { table: 'interests', learnerId: L, row: { interestName: 'Space', timestamp: t(4), deletedAt: t(4) } });
     await push(machine, { table: 'interests', learnerId: L, row: { interestName: 'Space', timestamp: t(5), deletedAt: null } });
@@ -104,7 +108,9 @@ describe('progress never regresses', () => {
   it('keeps the higher status, the best score, the earliest start and completion, and the better details', async () => {
     const machine = await schoolWithPupil();
     await push(machine, progress({ status: 'completed', startedAt: t(2), completedAt: t(8), score: 0.6, details: { from: 'completed' } }));
-    expect(await push(machine, progress({ status: 'in_progress', startedAt: t(3), score: 0.5 }))).toMatchObject({ changed: 0 });
+    // Behind in every way: the row stays, and is sent again.
+    expect(await push(machine, progress({ status: 'in_progress', startedAt: t(3), score: 0.5 }))).toMatchObject({ changed: 1 });
+    expect(await push(machine, progress({ status: 'completed', startedAt: t(2), completedAt: t(8), score: 0.6, details: { from: 'completed' } }))).toMatchObject({ changed: 0 });
     await push(machine, progress({ status: 'in_progress', startedAt: t(1), score: 0.9, details: { from: 'better score, lower status' } }));
     expect(await only(machine, 'loProgress')).toEqual([{ loId: 'lo-1', status: 'completed', startedAt: t(1), completedAt: t(8), score: 0.9, details: { from: 'completed' } }]);
     await push(machine, progress({ status: 'completed', startedAt: t(4), completedAt: t(6), score: null, details: { from: 'earlier completion' } }));
@@ -125,13 +131,15 @@ describe('badges and attempts', () => {
     const machine = await schoolWithPupil();
     await push(machine, badge({ earnedDate: t(5) }));
     await push(machine, badge({ earnedDate: t(3), badgeName: 'Early star' }));
-    expect(await push(machine, badge({ earnedDate: t(4) }))).toMatchObject({ changed: 0 });
+    expect(await push(machine, badge({ earnedDate: t(4) }))).toMatchObject({ changed: 1 });
     // Equal dates: '"badgeName":"Early"' > '"badgeName":"Early star"' (" > space), as earliestBadge says.
     const tie = badge({ earnedDate: t(3), badgeName: 'Early', details: { x: 1 } });
     expect(earliestBadge(badge({ earnedDate: t(3), badgeName: 'Early star' }).row as BadgeRow, tie.row as BadgeRow)).toEqual(tie.row);
     await push(machine, tie);
     expect(await only(machine, 'badges')).toEqual([tie.row]);
-    expect(await push(machine, badge({ earnedDate: t(3), badgeName: 'Early star', details: { x: 1 } }))).toMatchObject({ changed: 0 });
+    expect(await push(machine, badge({ earnedDate: t(3), badgeName: 'Early star', details: { x: 1 } }))).toMatchObject({ changed: 1 });
+    expect(await only(machine, 'badges')).toEqual([tie.row]);
+    expect(await push(machine, tie)).toMatchObject({ changed: 0 });
   });
 
   it('attempts are unioned by uid; the same uid keeps the greater canonical row and never moves to another learner', async () => {
@@ -139,7 +147,8 @@ describe('badges and attempts', () => {
     await push(machine, learnerChange('pupil-2', t(0)));
     await push(machine, attempt({ score: 0.5 }), attempt({ attemptUid: '22222222-2222-4222-8222-222222222222', score: null, attemptDetails: { tries: 3 } }));
     await push(machine, attempt({ score: 0.7 }));
-    expect(await push(machine, attempt({ score: 0.6 }))).toMatchObject({ changed: 0 });
+    expect(await push(machine, attempt({ score: 0.6 }))).toMatchObject({ changed: 1 });
+    expect(await push(machine, attempt({ score: 0.7 }))).toMatchObject({ changed: 0 });
     expect(await push(machine, attempt({ score: 0.9 }, 'pupil-2'))).toMatchObject({ changed: 0 });
     const attempts = await pullEverything(hub.store, machine);
     const rows = attempts.changes.filter((c) => c.change.table === 'activityAttempts').map((c) => [c.change.learnerId, c.change.row]);
@@ -157,7 +166,8 @@ describe('learners', () => {
   it('the record merges: name of the later update, earliest creation, latest update', async () => {
     const machine = await schoolWithPupil();
     await push(machine, { table: 'learner', learnerId: L, row: { id: L, displayName: 'Amina', createdAt: t(0), lastUpdatedAt: t(5) } });
-    expect(await push(machine, { table: 'learner', learnerId: L, row: { id: L, displayName: 'Old name', createdAt: t(0), lastUpdatedAt: t(4) } })).toMatchObject({ changed: 0 });
+    expect(await push(machine, { table: 'learner', learnerId: L, row: { id: L, displayName: 'Old name', createdAt: t(0), lastUpdatedAt: t(4) } })).toMatchObject({ changed: 1 });
+    expect((await hub.store.pull(machine, { after: 0, limit: 10 })).learners).toEqual([{ id: L, displayName: 'Amina', createdAt: t(0), lastUpdatedAt: t(5) }]);
     await push(machine, { table: 'learner', learnerId: L, row: { id: L, displayName: 'Amina B', createdAt: t(0), lastUpdatedAt: t(5) } });
     expect((await hub.store.pull(machine, { after: 0, limit: 10 })).learners).toEqual([{ id: L, displayName: 'Amina B', createdAt: t(0), lastUpdatedAt: t(5) }]);
   });

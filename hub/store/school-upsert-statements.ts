@@ -1,12 +1,12 @@
 import type { ClassCoachRow, ClassMemberRow, ClassRecord, EducatorRecord, LearnerSecretRow } from '../../electron/common/merge/school-records-schema';
 import type { LearnerRow } from './batch-merge';
-import { statement, tieKey } from './upsert-statements';
+import { DIFFERS, statement, tieKey, winnerSet } from './upsert-statements';
 
 /**
  * The upserts of the school's own records, encoding school-merge-rules.ts: last writer wins by the
- * record's time, equal times by the greater canonical JSON of the whole row (tie_key). The WHERE is
- * true exactly when the incoming version wins and differs (equal time and tie key: the same row),
- * so RETURNING lists only the effective changes, as for the learner rows (upsert-statements.ts).
+ * record's time, equal times by the greater canonical JSON of the whole row (tie_key). A version
+ * that differs from the hub's takes a number: the winner's, written or sent again (DIFFERS in
+ * upsert-statements.ts says why); the same row changes nothing.
  */
 
 // Classes, educators and coaching name no learner: every row of them may be written.
@@ -41,9 +41,8 @@ export const classUpsert = statement<ClassRecord>({
   columns: [['class_id', 'text'], ['name', 'text'], ['sign_in_method', 'text'], ['created_at', 'text'], ['updated_at', 'text'], ['archived_at', 'text'], ['tie_key', 'bytea']],
   values: (r) => [r.id, r.name, r.signInMethod, r.createdAt, r.updatedAt, r.archivedAt, tieKey(classRecord(r))],
   filter: ANY_ROW,
-  set: `name = EXCLUDED.name, sign_in_method = EXCLUDED.sign_in_method, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at,
-        archived_at = EXCLUDED.archived_at, tie_key = EXCLUDED.tie_key`,
-  when: UPDATED_LATER,
+  set: winnerSet(['name', 'sign_in_method', 'created_at', 'updated_at', 'archived_at', 'tie_key'], UPDATED_LATER),
+  when: DIFFERS,
 });
 
 export const educatorUpsert = statement<EducatorRecord>({
@@ -63,9 +62,8 @@ export const educatorUpsert = statement<EducatorRecord>({
   ],
   values: (r) => [r.id, r.username, r.displayName, r.role, r.passwordHash, r.createdAt, r.updatedAt, r.disabledAt, tieKey(educatorRecord(r))],
   filter: ANY_ROW,
-  set: `username = EXCLUDED.username, display_name = EXCLUDED.display_name, role = EXCLUDED.role, password_hash = EXCLUDED.password_hash,
-        created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at, disabled_at = EXCLUDED.disabled_at, tie_key = EXCLUDED.tie_key`,
-  when: UPDATED_LATER,
+  set: winnerSet(['username', 'display_name', 'role', 'password_hash', 'created_at', 'updated_at', 'disabled_at', 'tie_key'], UPDATED_LATER),
+  when: DIFFERS,
 });
 
 export const classCoachUpsert = statement<ClassCoachRow>({
@@ -75,8 +73,8 @@ export const classCoachUpsert = statement<ClassCoachRow>({
   columns: [['class_id', 'text'], ['educator_id', 'text'], ['assigned_at', 'text'], ['removed_at', 'text'], ['tie_key', 'bytea']],
   values: (r) => [r.classId, r.educatorId, r.assignedAt, r.removedAt, tieKey(coachRow(r))],
   filter: ANY_ROW,
-  set: `assigned_at = EXCLUDED.assigned_at, removed_at = EXCLUDED.removed_at, tie_key = EXCLUDED.tie_key`,
-  when: COACHING_LATER,
+  set: winnerSet(['assigned_at', 'removed_at', 'tie_key'], COACHING_LATER),
+  when: DIFFERS,
 });
 
 // Memberships and secrets are a learner's rows: those of a learner the hub does not know (never
@@ -87,8 +85,8 @@ export const classMemberUpsert = statement<LearnerRow<ClassMemberRow>>({
   key: ['class_id', 'learner_id'],
   columns: [['learner_id', 'text'], ['class_id', 'text'], ['added_at', 'text'], ['removed_at', 'text'], ['tie_key', 'bytea']],
   values: ({ learnerId, row: r }) => [learnerId, r.classId, r.addedAt, r.removedAt, tieKey(memberRow(r))],
-  set: `added_at = EXCLUDED.added_at, removed_at = EXCLUDED.removed_at, tie_key = EXCLUDED.tie_key`,
-  when: MEMBERSHIP_LATER,
+  set: winnerSet(['added_at', 'removed_at', 'tie_key'], MEMBERSHIP_LATER),
+  when: DIFFERS,
 });
 
 export const learnerSecretUpsert = statement<LearnerRow<LearnerSecretRow>>({
@@ -97,6 +95,6 @@ export const learnerSecretUpsert = statement<LearnerRow<LearnerSecretRow>>({
   key: ['learner_id'],
   columns: [['learner_id', 'text'], ['kind', 'text'], ['secret_hash', 'text'], ['updated_at', 'text'], ['tie_key', 'bytea']],
   values: ({ learnerId, row: r }) => [learnerId, r.kind, r.secretHash, r.updatedAt, tieKey(secretRow(r))],
-  set: `kind = EXCLUDED.kind, secret_hash = EXCLUDED.secret_hash, updated_at = EXCLUDED.updated_at, tie_key = EXCLUDED.tie_key`,
-  when: UPDATED_LATER,
+  set: winnerSet(['kind', 'secret_hash', 'updated_at', 'tie_key'], UPDATED_LATER),
+  when: DIFFERS,
 });

@@ -5,10 +5,10 @@ import type { LearnerRow } from './batch-merge';
 import { utf16Key } from './merge-keys';
 
 /**
- * One set-based upsert per table (`INSERT … SELECT FROM unnest(…) ON CONFLICT DO UPDATE … WHERE`),
- * encoding the merge laws of electron/common/merge/merge-rules.ts in SQL. The WHERE is true exactly
- * when the merged row differs from the stored one, so RETURNING lists the effective changes, and
- * only those take a sequence number ($2 + the input's ordinal: distinct, increasing, gaps allowed).
+ * One set-based upsert per table (`INSERT … SELECT FROM json_to_recordset(…) ON CONFLICT DO UPDATE
+ * … WHERE`), encoding the merge laws of electron/common/merge/merge-rules.ts in SQL. The WHERE is
+ * true exactly when the incoming row differs from the stored one (see DIFFERS), so RETURNING lists
+ * the rows that take a sequence number ($2 + the input's ordinal: distinct, increasing, gaps allowed).
  *
  * Parameters: $1 school id, $2 the sequence base, $3 the rows as one JSON array of objects keyed
  * by column (recordRows). One JSON text, not an array per column: the driver would escape every
@@ -87,6 +87,20 @@ ${SUMMARY}`;
 }
 
 export const tieKey = (record: unknown): Buffer => utf16Key(canonicalJson(record));
+
+/**
+ * A version that loses to the hub's row still takes a new sequence number, with the hub's row
+ * unchanged: the winner is sent again, so that the machine that pushed the loser (its clock
+ * behind, a tie it lost) pulls the winner and ends like every other machine. Without it, that
+ * machine would keep its own version for ever: it had pulled the winner before and the winner
+ * never changes again. Only a row identical to the hub's (a machine's own change coming back)
+ * changes nothing. For rows whose tie key is their whole canonical JSON, "differs" is the key.
+ */
+export const DIFFERS = 'EXCLUDED.tie_key <> t.tie_key';
+
+/** SET of the winning version's columns: the incoming row when `wins`, else the stored one again. */
+export const winnerSet = (columns: readonly string[], wins: string): string =>
+  columns.map((c) => `${c} = CASE WHEN ${wins} THEN EXCLUDED.${c} ELSE t.${c} END`).join(',\n        ');
 // The record form field by field: the tie-break is on the row as profile import sees it.
 const attemptRecord = (r: AttemptRow): AttemptRow => ({
   attemptUid: r.attemptUid,
@@ -102,7 +116,7 @@ const attemptRecord = (r: AttemptRow): AttemptRow => ({
 const json = (value: unknown) => (value === null || value === undefined ? null : canonicalJson(value));
 
 // Last writer wins by timestamp; equal timestamps: the greater canonical row. A removal is a write.
-const LWW_WHEN = `(EXCLUDED."timestamp", EXCLUDED.tie_key) > (t."timestamp", t.tie_key)`;
+const LWW_WINS = `(EXCLUDED."timestamp", EXCLUDED.tie_key) > (t."timestamp", t.tie_key)`;
 
 const preferencesUpsert = statement<LearnerRow<PreferenceRow>>({
   name: 'push.upsert.preferences',
@@ -110,8 +124,8 @@ const preferencesUpsert = statement<LearnerRow<PreferenceRow>>({
   key: ['learner_id', 'category'],
   columns: [['learner_id', 'text'], ['category', 'text'], ['value', 'text'], ['"timestamp"', 'text'], ['deleted_at', 'text'], ['tie_key', 'bytea']],
   values: ({ learnerId, row: r }) => [learnerId, r.category, r.value, r.timestamp, r.deletedAt, tieKey({ category: r.category, value: r.value, timestamp: r.timestamp, deletedAt: r.deletedAt })],
-  set: `value = EXCLUDED.value, "timestamp" = EXCLUDED."timestamp", deleted_at = EXCLUDED.deleted_at, tie_key = EXCLUDED.tie_key`,
-  when: LWW_WHEN,
+  set: winnerSet(['value', '"timestamp"', 'deleted_at', 'tie_key'], LWW_WINS),
+  when: DIFFERS,
 });
 
 const interestsUpsert = statement<LearnerRow<InterestRow>>({
@@ -120,8 +134,8 @@ const interestsUpsert = statement<LearnerRow<InterestRow>>({
   key: ['learner_id', 'interest_name'],
   columns: [['learner_id', 'text'], ['interest_name', 'text'], ['"timestamp"', 'text'], ['deleted_at', 'text'], ['tie_key', 'bytea']],
   values: ({ learnerId, row: r }) => [learnerId, r.interestName, r.timestamp, r.deletedAt, tieKey({ interestName: r.interestName, timestamp: r.timestamp, deletedAt: r.deletedAt })],
-  set: `"timestamp" = EXCLUDED."timestamp", deleted_at = EXCLUDED.deleted_at, tie_key = EXCLUDED.tie_key`,
-  when: LWW_WHEN,
+  set: winnerSet(['"timestamp"', 'deleted_at', 'tie_key'], LWW_WINS),
+  when: DIFFERS,
 });
 
 const strugglesUpsert = statement<LearnerRow<StruggleRow>>({
@@ -130,8 +144,8 @@ const strugglesUpsert = statement<LearnerRow<StruggleRow>>({
   key: ['learner_id', 'struggle_description'],
   columns: [['learner_id', 'text'], ['struggle_description', 'text'], ['"timestamp"', 'text'], ['deleted_at', 'text'], ['tie_key', 'bytea']],
   values: ({ learnerId, row: r }) => [learnerId, r.struggleDescription, r.timestamp, r.deletedAt, tieKey({ struggleDescription: r.struggleDescription, timestamp: r.timestamp, deletedAt: r.deletedAt })],
-  set: `"timestamp" = EXCLUDED."timestamp", deleted_at = EXCLUDED.deleted_at, tie_key = EXCLUDED.tie_key`,
-  when: LWW_WHEN,
+  set: winnerSet(['"timestamp"', 'deleted_at', 'tie_key'], LWW_WINS),
+  when: DIFFERS,
 });
 
 const cognitiveMetricsUpsert = statement<LearnerRow<MetricRow>>({
@@ -140,8 +154,8 @@ const cognitiveMetricsUpsert = statement<LearnerRow<MetricRow>>({
   key: ['learner_id', 'task_name'],
   columns: [['learner_id', 'text'], ['task_name', 'text'], ['metric_details', 'json'], ['"timestamp"', 'text'], ['tie_key', 'bytea']],
   values: ({ learnerId, row: r }) => [learnerId, r.taskName, json(r.metricDetails), r.timestamp, tieKey({ taskName: r.taskName, metricDetails: r.metricDetails, timestamp: r.timestamp })],
-  set: `metric_details = EXCLUDED.metric_details, "timestamp" = EXCLUDED."timestamp", tie_key = EXCLUDED.tie_key`,
-  when: LWW_WHEN,
+  set: winnerSet(['metric_details', '"timestamp"', 'tie_key'], LWW_WINS),
+  when: DIFFERS,
 });
 
 /**
@@ -186,12 +200,9 @@ const loProgressUpsert = statement<LearnerRow<ProgressRow>>({
         score = GREATEST(t.score, EXCLUDED.score),
         details = CASE WHEN ${BETTER_PROGRESS} THEN EXCLUDED.details ELSE t.details END,
         details_key = CASE WHEN ${BETTER_PROGRESS} THEN EXCLUDED.details_key ELSE t.details_key END`,
-  // Only an effective change: some field of the merge differs from the stored row.
-  when: `EXCLUDED.status_rank > t.status_rank
-      OR EXCLUDED.started_at < t.started_at
-      OR EXCLUDED.completed_at < t.completed_at
-      OR EXCLUDED.score > t.score OR (t.score IS NULL AND EXCLUDED.score IS NOT NULL)
-      OR (${BETTER_PROGRESS} AND EXCLUDED.details_key <> t.details_key)`,
+  // Any difference: the merge changes the row, or the incoming version was behind and the merge is sent again (DIFFERS).
+  when: `(EXCLUDED.status_rank, EXCLUDED.started_at, EXCLUDED.completed_at, EXCLUDED.score, EXCLUDED.details_key)
+      IS DISTINCT FROM (t.status_rank, t.started_at, t.completed_at, t.score, t.details_key)`,
 });
 
 // earliestBadge: the earliest date; equal dates: the greater canonical row.
@@ -201,8 +212,8 @@ const badgesUpsert = statement<LearnerRow<BadgeRow>>({
   key: ['learner_id', 'badge_id'],
   columns: [['learner_id', 'text'], ['badge_id', 'text'], ['badge_name', 'text'], ['earned_date', 'text'], ['details', 'json'], ['tie_key', 'bytea']],
   values: ({ learnerId, row: r }) => [learnerId, r.badgeId, r.badgeName, r.earnedDate, json(r.details), tieKey({ badgeId: r.badgeId, badgeName: r.badgeName, earnedDate: r.earnedDate, details: r.details })],
-  set: `badge_name = EXCLUDED.badge_name, earned_date = EXCLUDED.earned_date, details = EXCLUDED.details, tie_key = EXCLUDED.tie_key`,
-  when: `EXCLUDED.earned_date < t.earned_date OR (EXCLUDED.earned_date = t.earned_date AND EXCLUDED.tie_key > t.tie_key)`,
+  set: winnerSet(['badge_name', 'earned_date', 'details', 'tie_key'], `EXCLUDED.earned_date < t.earned_date OR (EXCLUDED.earned_date = t.earned_date AND EXCLUDED.tie_key > t.tie_key)`),
+  when: DIFFERS,
 });
 
 // mergeAttempts: the union by uid; the same uid twice keeps the greater canonical row, and never
@@ -224,10 +235,8 @@ const activityAttemptsUpsert = statement<LearnerRow<AttemptRow>>({
     ['tie_key', 'bytea'],
   ],
   values: ({ learnerId, row: r }) => [learnerId, r.attemptUid, r.loId, r.activityId, r.activityType, r.attemptTimestamp, r.score, r.completed, json(r.attemptDetails), tieKey(attemptRecord(r))],
-  set: `lo_id = EXCLUDED.lo_id, activity_id = EXCLUDED.activity_id, activity_type = EXCLUDED.activity_type,
-        attempt_timestamp = EXCLUDED.attempt_timestamp, score = EXCLUDED.score, completed = EXCLUDED.completed,
-        attempt_details = EXCLUDED.attempt_details, tie_key = EXCLUDED.tie_key`,
-  when: `EXCLUDED.learner_id = t.learner_id AND EXCLUDED.tie_key > t.tie_key`,
+  set: winnerSet(['lo_id', 'activity_id', 'activity_type', 'attempt_timestamp', 'score', 'completed', 'attempt_details', 'tie_key'], 'EXCLUDED.tie_key > t.tie_key'),
+  when: `EXCLUDED.learner_id = t.learner_id AND ${DIFFERS}`,
 });
 
 export const ROW_UPSERTS: { [T in RecordTable]: UpsertStatement<LearnerRow<LearnerRecords[T][number]>> } = {
@@ -257,7 +266,8 @@ export const learnerUpsert = statement<LearnerRow<LearnerRecord>>({
         name_key = CASE WHEN ${NEWER_NAME} THEN EXCLUDED.name_key ELSE t.name_key END,
         created_at = LEAST(t.created_at, EXCLUDED.created_at),
         last_updated_at = GREATEST(t.last_updated_at, EXCLUDED.last_updated_at)`,
-  when: `${NEWER_NAME} OR EXCLUDED.created_at < t.created_at`,
+  // Any difference (DIFFERS): a record behind the hub's gets the hub's sent again.
+  when: `(EXCLUDED.display_name, EXCLUDED.created_at, EXCLUDED.last_updated_at) IS DISTINCT FROM (t.display_name, t.created_at, t.last_updated_at)`,
 });
 
 // Every table with a learner's rows, their class memberships and sign-in secret included.
