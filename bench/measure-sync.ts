@@ -14,8 +14,7 @@ import { runSync } from '../database/sync/sync-run';
 import { MAX_PUSH_OPERATIONS } from '../electron/common/sync/hub-protocol';
 import { openHubAdministration } from '../hub/store/hub-administration';
 import type { HubAdministration } from '../hub/store/hub-store';
-import { openHubStore } from '../hub/store/open-hub-store';
-import { startHubServer } from '../hub/server/hub-server';
+import { ensureBuilt, serveHub } from '../hub/cli/test-support/hub-process';
 import { startThrowawayCluster } from '../hub/test-support/pg-cluster';
 import { makeLearners, rawBulkInsert, rawInsertPlan } from './data';
 import { openRaw } from './db';
@@ -24,7 +23,7 @@ import type { BenchSizes } from './sizes';
 import { collectGarbage, median, now, sleep } from './timing';
 
 /**
- * The school hub (`--only=sync`): a throwaway PostgreSQL cluster, the hub over HTTP on loopback,
+ * The school hub (`--only=sync`): a throwaway PostgreSQL cluster, `dala hub serve` in its own process over HTTP on loopback,
  * and lab machines as real data dirs.
  * - push: a machine with the school's learners enrols (its whole data queued) and pushes it all,
  *   the way its sync does (outbox batches of 500, HTTP, one hub transaction per batch);
@@ -203,8 +202,10 @@ export async function measureSync(sizes: BenchSizes, log: (line: string) => void
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'dala-bench-sync-'));
   const cluster = await startThrowawayCluster();
   const admin = await openHubAdministration(cluster.ownerUrl);
-  const store = await openHubStore(cluster.appUrl);
-  const hub = await startHubServer({ store, port: 0 });
+  // The hub in a process of its own, as `dala hub serve` runs on a school server: its work and the
+  // machine's do not share one event loop.
+  ensureBuilt();
+  const hub = await serveHub(['--log-level', 'warn'], { DALA_HUB_DATABASE_URL: cluster.appUrl });
   const machines: Machine[] = [];
   try {
     // The school's learners in a data dir that each repetition's machine A starts from.
@@ -236,8 +237,8 @@ export async function measureSync(sizes: BenchSizes, log: (line: string) => void
     ];
   } finally {
     for (const m of machines) m.database.close();
-    await hub.close();
-    await store.close();
+    hub.child.kill('SIGTERM');
+    await hub.exited;
     await admin.close();
     await cluster.stop();
     fs.rmSync(root, { recursive: true, force: true });
