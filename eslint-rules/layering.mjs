@@ -15,9 +15,11 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
  */
 export const LAYERS = [
   { folder: 'electron/common', folders: ['resources/content'], packages: ['zod'] },
+  // What the lab machine's `dala` and the hub's `dala hub` share: flag parsing and output.
+  { folder: 'command-line', folders: ['electron/common'], packages: ['node:', 'zod'] },
   {
     folder: 'database',
-    folders: ['electron/common', 'resources/content', 'package.json'],
+    folders: ['electron/common', 'command-line', 'resources/content', 'package.json'],
     packages: ['node:', 'better-sqlite3', 'drizzle-orm', 'zod'],
     // drizzle-kit is the migration generator: only its config file may know of it. age-encryption
     // is the file envelope's: the rest of database/ goes through database/transfer/envelope/.
@@ -30,7 +32,7 @@ export const LAYERS = [
   { folder: 'electron/main', folders: ['electron/common', 'database'], packages: ['electron', 'node:', 'zod'] },
   { folder: 'electron/preload', folders: ['electron/common'], packages: ['electron'] },
   { folder: 'host', folders: ['electron/common', 'database'], packages: ['node:', 'zod'] },
-  { folder: 'hub', folders: ['electron/common'], packages: ['node:', 'pg', 'prom-client', 'zod'] },
+  { folder: 'hub', folders: ['electron/common', 'command-line'], packages: ['node:', 'pg', 'prom-client', 'zod'] },
   // resources/: every folder there is bundled data or pictures (content JSON, content/icons, icons).
   { folder: 'renderer', folders: ['electron/common', 'resources'], packages: ['react', 'react-dom', 'zustand'] },
 ];

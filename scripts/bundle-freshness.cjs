@@ -4,7 +4,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
-const SOURCE_DIRS = ['renderer', 'electron', 'resources', 'database', 'host', 'hub'];
+const SOURCE_DIRS = ['renderer', 'electron', 'resources', 'database', 'command-line', 'host', 'hub'];
 const SOURCE_FILES = ['electron.vite.config.ts', 'package.json'];
 const BUNDLES = ['out/main/index.js', 'out/main/cli.js', 'out/main/host.js', 'out/main/hub.js', 'out/main/job-worker.js', 'out/preload/index.cjs', 'out/renderer/index.html'];
 

@@ -98,7 +98,20 @@ const LAYERS: { file: string; forbidden: string[]; allowed: string[] }[] = [
       "import Database from 'better-sqlite3';",
       "import { openDatabase } from '../database/open';",
     ],
-    allowed: ["import pg from 'pg';\nimport client from 'prom-client';\nimport crypto from 'node:crypto';\nimport { jsonObject } from '../electron/common/dto';"],
+    allowed: [
+      "import pg from 'pg';\nimport client from 'prom-client';\nimport crypto from 'node:crypto';\nimport { jsonObject } from '../electron/common/dto';\nimport { printJson } from '../command-line/output';",
+    ],
+  },
+  {
+    file: 'command-line/x.ts',
+    forbidden: [
+      "import Database from 'better-sqlite3';",
+      "import pg from 'pg';",
+      "import { openDatabase } from '../database/open';",
+      "import { startHubServer } from '../hub/server/hub-server';",
+      "import { app } from 'electron';",
+    ],
+    allowed: ["import { parseArgs } from 'node:util';\nimport { z } from 'zod';\nimport { invalidInputFromZod } from '../electron/common/errors';"],
   },
   {
     file: 'renderer/src/x.ts',

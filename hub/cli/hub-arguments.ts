@@ -1,45 +1,7 @@
-import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { z } from 'zod';
+import { UsageError, validArgument } from '../../command-line/usage';
 
-/** Bad command-line arguments: one line, exit code 2, before PostgreSQL is contacted. */
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UsageError';
-  }
-}
-
-type Options = NonNullable<ParseArgsConfig['options']>;
-
-/** Strict parse of one command's flags; the usage is appended so the message says how to fix it. */
-export function parseCommandArguments<O extends Options>(args: readonly string[], options: O, usage: string) {
-  try {
-    return parseArgs({ args: [...args], options, strict: true, allowPositionals: true, allowNegative: false });
-  } catch (error) {
-    const message = (error as Error).message.replace(/\. To specify a positional argument.*$/s, '').replace(/\s+/g, ' ').trim();
-    throw new UsageError(`${message}. Usage: ${usage}`);
-  }
-}
-
-/** A flag's value checked with a zod schema; the message names the flag. */
-export function validArgument<S extends z.ZodType>(schema: S, value: unknown, flag: string, usage: string): z.output<S> {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  throw new UsageError(`${flag} ${result.error.issues[0]?.message ?? 'is not valid'}. Usage: ${usage}`);
-}
-
-export function expectPositionals(positionals: readonly string[], count: number, usage: string, what: string): string[] {
-  if (positionals.length < count) throw new UsageError(`missing ${what}. Usage: ${usage}`);
-  if (positionals.length > count) throw new UsageError(`unexpected argument "${positionals[count]}". Usage: ${usage}`);
-  return positionals.slice(0, count);
-}
-
-export const wholeNumber = (min: number, max: number) =>
-  z
-    .string()
-    .regex(/^\d+$/, 'must be a whole number')
-    .transform(Number)
-    .pipe(z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`));
+export { expectPositionals, parseCommandArguments, UsageError, validArgument, wholeNumber } from '../../command-line/usage';
 
 export const uuidArgument = z
   .string()
