@@ -14,7 +14,7 @@ const MB = 1_048_576;
 const BATCH = 500;
 
 /** Fills `dataDir` with `count` learners in batches; returns the rows and the raw insert time (generation excluded). */
-function fill(dataDir: string, count: number, shape: { attempts: number; objectives: number }, salt: number): { rows: number; rawMs: number } {
+export function fill(dataDir: string, count: number, shape: { attempts: number; objectives: number }, salt: number): { rows: number; rawMs: number } {
   const sqlite = openRaw(dataDir);
   let rows = 0;
   let rawMs = 0;

@@ -6,6 +6,7 @@ import { measureRendererBundle } from './measure-bundle';
 import { measureProfileLoad } from './measure-load';
 import { measurePicker } from './measure-picker';
 import { measureSave } from './measure-save';
+import { measureHostTransfer } from './measure-host-transfer';
 import { measureStreaming } from './measure-streaming';
 import { measureSync } from './measure-sync';
 import { measureProfileTransfer } from './measure-transfer';
@@ -16,12 +17,12 @@ import { SIZES, type BenchSizes } from './sizes';
 import { now } from './timing';
 
 /**
- * `npm run bench [-- --quick] [-- --only=save,load,transfer,backup,stream,sync,picker,bundle]`: every budget
+ * `npm run bench [-- --quick] [-- --only=save,load,transfer,backup,stream,host,sync,picker,bundle]`: every budget
  * of DESIGN.md measured in this one process against raw better-sqlite3 on the same data, printed
  * as a table and written to bench/results/latest.json. Exit code 0 when every line passes.
  */
 
-export const STEPS = ['save', 'load', 'transfer', 'backup', 'stream', 'sync', 'picker', 'bundle'] as const;
+export const STEPS = ['save', 'load', 'transfer', 'backup', 'stream', 'host', 'sync', 'picker', 'bundle'] as const;
 export type Step = (typeof STEPS)[number];
 
 export interface BenchRun {
@@ -59,6 +60,7 @@ export async function runBench({ sizes, only, log = () => undefined }: BenchRun)
     if (wanted('transfer')) await step(results, 'profile export/import', 'rows/s', { kind: 'ratio-at-least', limit: 0.4 }, () => measureProfileTransfer(env), log);
     if (wanted('backup')) await step(results, 'backup/restore', 'rows/s', { kind: 'ratio-at-least', limit: 0.4 }, () => measureBackupRestore(env), log);
     if (wanted('stream')) await step(results, 'streamed files', 'MB', { kind: 'at-most', limit: 300 }, () => measureStreaming(sizes, log), log);
+    if (wanted('host')) await step(results, 'browser host over HTTP', 'MB', { kind: 'at-most', limit: 300 }, () => measureHostTransfer(sizes, log), log);
     if (wanted('sync')) await step(results, 'school hub sync', 'rows/s', { kind: 'ratio-at-least', limit: 0.3 }, () => measureSync(sizes, log), log);
     let rendererDir: string | undefined;
     if (wanted('picker') || wanted('bundle')) {
