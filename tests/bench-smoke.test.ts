@@ -5,9 +5,11 @@ import { channelDrill } from '../bench/drill/channels';
 import { corpusDrill } from '../bench/drill/corpus';
 import { measureBackupRestore } from '../bench/measure-backup';
 import { measureRendererBundle } from '../bench/measure-bundle';
+import { measureHostTransfer } from '../bench/measure-host-transfer';
 import { measureProfileLoad } from '../bench/measure-load';
 import { measurePicker } from '../bench/measure-picker';
 import { measureSave } from '../bench/measure-save';
+import { measureSync } from '../bench/measure-sync';
 import { measureProfileTransfer } from '../bench/measure-transfer';
 import { RENDERER_DIR } from '../bench/renderer-build';
 import { formatTable, type BenchResult } from '../bench/report';
@@ -58,6 +60,18 @@ describe('bench measurements at the tiny size', () => {
   it.skipIf(!fs.existsSync(path.join(RENDERER_DIR, 'index.html')))('measures the built renderer', () => {
     wellFormed([measureRendererBundle(RENDERER_DIR)]);
   });
+
+  it('syncs through a hub on a throwaway PostgreSQL, against the raw upsert', async () => {
+    const results = await measureSync(SIZES.tiny, () => undefined);
+    expect(results.map((r) => r.unit)).toEqual(['rows/s', 'rows/s', 'ms']);
+    wellFormed(results);
+  }, 180_000);
+
+  it('backs up and restores through two browser hosts over HTTP', async () => {
+    const results = await measureHostTransfer(SIZES.tiny, () => undefined);
+    expect(results.filter((r) => r.unit === 'MB')).toHaveLength(2);
+    wellFormed(results);
+  }, 180_000);
 
   it.skipIf(!chromiumPath() || !fs.existsSync(path.join(RENDERER_DIR, 'index.html')))('opens the learner picker in Chromium', async () => {
     wellFormed([await measurePicker(env, RENDERER_DIR)]);
