@@ -22,7 +22,7 @@ export class HubMetrics {
   readonly errors = new Counter({ name: 'dala_hub_http_errors_total', help: 'Error answers, by route and hub error code.', labelNames: ['route', 'code'], registers: [this.registry] });
   readonly operationsReceived = new Counter({ name: 'dala_hub_push_operations_received_total', help: 'Operations received in accepted pushes.', registers: [this.registry] });
   readonly duplicateOperations = new Counter({ name: 'dala_hub_push_duplicate_operations_total', help: 'Operations the hub had already applied (retried batches), skipped.', registers: [this.registry] });
-  readonly rowsPushed = new Counter({ name: 'dala_hub_rows_pushed_total', help: 'Rows pushes actually changed on the hub (each got a new change sequence number).', registers: [this.registry] });
+  readonly rowsPushed = new Counter({ name: 'dala_hub_rows_pushed_total', help: 'Rows pushes changed on the hub, or sent again when the pushed version lost (each got a new change sequence number).', registers: [this.registry] });
   readonly rowsPulled = new Counter({ name: 'dala_hub_rows_pulled_total', help: 'Changes sent to machines by pulls.', registers: [this.registry] });
   readonly pushDuration = new Histogram({ name: 'dala_hub_push_duration_seconds', help: 'Time to answer a push, body reading included.', buckets: LATENCY_BUCKETS, registers: [this.registry] });
   readonly pullDuration = new Histogram({ name: 'dala_hub_pull_duration_seconds', help: 'Time to answer a pull.', buckets: LATENCY_BUCKETS, registers: [this.registry] });

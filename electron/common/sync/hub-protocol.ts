@@ -101,7 +101,7 @@ export const pushResponseSchema = z.strictObject({
   received: z.number().int().min(0),
   /** Operations the hub had already applied (a retried batch): skipped. */
   duplicates: z.number().int().min(0),
-  /** Rows the batch actually changed on the hub (each got a new sequence number). */
+  /** Rows that got a new sequence number: changed by the batch, or sent again because the pushed version lost. */
   changed: z.number().int().min(0),
   /** The school's latest sequence number after the batch. */
   latestSeq: z.number().int().min(0),
