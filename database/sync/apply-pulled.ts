@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { earliestBadge, lastWriterWins, mergeAttempts, mergeLearnerRecord, mergeProgress } from '../../electron/common/merge/merge-rules';
+import { mergeLearnerRecord, recordLaw } from '../../electron/common/merge/merge-rules';
 import { RECORD_TABLES, type LearnerRecord, type LearnerRecords, type RecordTable } from '../../electron/common/merge/records-schema';
 import { isSchoolChange, type LearnerSyncChange, type PullResponse, type SyncChange } from '../../electron/common/sync/hub-protocol';
 import { cachedStatement } from '../statement-cache';
@@ -34,18 +34,6 @@ export interface PulledChunkOutcome {
   skipped: number;
 }
 
-type Law<T> = { key: (r: T) => string; pick: (a: T, b: T) => T };
-/** The same keys and laws as mergeLearnerRecords, to fold several changes of one row in a chunk into one. */
-const LAWS: { [T in RecordTable]: Law<LearnerRecords[T][number]> } = {
-  preferences: { key: (r) => r.category, pick: lastWriterWins },
-  interests: { key: (r) => r.interestName, pick: lastWriterWins },
-  struggles: { key: (r) => r.struggleDescription, pick: lastWriterWins },
-  cognitiveMetrics: { key: (r) => r.taskName, pick: lastWriterWins },
-  loProgress: { key: (r) => r.loId, pick: mergeProgress },
-  badges: { key: (r) => r.badgeId, pick: earliestBadge },
-  activityAttempts: { key: (r) => r.attemptUid, pick: mergeAttempts },
-};
-
 type RowChange = Extract<SyncChange, { table: RecordTable }>;
 const RECORD_TABLE_NAMES: ReadonlySet<string> = new Set(RECORD_TABLES);
 const isRowChange = (c: SyncChange): c is RowChange => RECORD_TABLE_NAMES.has(c.table);
@@ -53,11 +41,12 @@ const isRowChange = (c: SyncChange): c is RowChange => RECORD_TABLE_NAMES.has(c.
 function foldRows(changes: readonly RowChange[]): LearnerRecords {
   const byTable = new Map<RecordTable, Map<string, unknown>>(RECORD_TABLES.map((t) => [t, new Map()]));
   for (const change of changes) {
-    const law = LAWS[change.table] as Law<unknown>;
+    // The laws of mergeLearnerRecords fold several changes of one row in a chunk into one.
+    const law = recordLaw(change.table);
     const rows = byTable.get(change.table) as Map<string, unknown>;
     const key = law.key(change.row);
     const earlier = rows.get(key);
-    rows.set(key, earlier === undefined ? change.row : law.pick(earlier, change.row));
+    rows.set(key, earlier === undefined ? change.row : law.merge(earlier, change.row));
   }
   return Object.fromEntries(RECORD_TABLES.map((t) => [t, [...(byTable.get(t) as Map<string, unknown>).values()]])) as LearnerRecords;
 }

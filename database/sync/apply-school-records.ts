@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { canonicalJson } from '../../electron/common/merge/canonical-json';
+import { foldVersion } from '../../electron/common/merge/merge-rules';
 import { mergeClassCoach, mergeClassMember, mergeClassRecord, mergeEducatorRecord, mergeLearnerSecret } from '../../electron/common/merge/school-merge-rules';
 import type { ClassCoachRow, ClassMemberRow, ClassRecord, EducatorRecord, LearnerSecretRow } from '../../electron/common/merge/school-records-schema';
 import type { PullResponse, SyncChange } from '../../electron/common/sync/hub-protocol';
@@ -21,11 +22,7 @@ const same = (a: unknown, b: unknown) => canonicalJson(a) === canonicalJson(b);
 
 function fold<T>(rows: readonly T[], key: (r: T) => string, merge: (a: T, b: T) => T): Map<string, T> {
   const folded = new Map<string, T>();
-  for (const row of rows) {
-    const k = key(row);
-    const seen = folded.get(k);
-    folded.set(k, seen === undefined ? row : merge(seen, row));
-  }
+  for (const row of rows) foldVersion(folded, key(row), row, merge);
   return folded;
 }
 

@@ -1,4 +1,4 @@
-import { earliestBadge, lastWriterWins, mergeAttempts, mergeLearnerRecord, mergeProgress } from '../../electron/common/merge/merge-rules';
+import { foldVersion, mergeLearnerRecord, RECORD_LAWS, type RecordLaw } from '../../electron/common/merge/merge-rules';
 import type { LearnerRecord, LearnerRecords, RecordTable } from '../../electron/common/merge/records-schema';
 import { mergeClassCoach, mergeClassMember, mergeClassRecord, mergeEducatorRecord, mergeLearnerSecret } from '../../electron/common/merge/school-merge-rules';
 import type { ClassCoachRow, ClassMemberRow, ClassRecord, EducatorRecord, LearnerSecretRow } from '../../electron/common/merge/school-records-schema';
@@ -45,15 +45,6 @@ export interface MergedBatch {
 }
 
 type Pick<T> = (a: T, b: T) => T;
-const RULES: { [T in RecordTable]: { key: (r: RecordRow<T>) => string; merge: Pick<RecordRow<T>> } } = {
-  preferences: { key: (r) => r.category, merge: lastWriterWins },
-  interests: { key: (r) => r.interestName, merge: lastWriterWins },
-  struggles: { key: (r) => r.struggleDescription, merge: lastWriterWins },
-  cognitiveMetrics: { key: (r) => r.taskName, merge: lastWriterWins },
-  loProgress: { key: (r) => r.loId, merge: mergeProgress },
-  badges: { key: (r) => r.badgeId, merge: earliestBadge },
-  activityAttempts: { key: (r) => r.attemptUid, merge: mergeAttempts },
-};
 
 function emptyRows(): MergedRows {
   return {
@@ -72,7 +63,7 @@ function emptySchoolRows(): SchoolRecordRows {
 }
 
 function addRow<T extends RecordTable>(rows: MergedRows, table: T, learnerId: string, row: RecordRow<T>): void {
-  const rule = RULES[table];
+  const rule = RECORD_LAWS[table] as RecordLaw<RecordRow<T>>;
   const map = rows[table] as Map<string, LearnerRow<RecordRow<T>>>;
   // Attempt uids are unique in a school, not per learner: the key has no learner in it.
   const key = table === 'activityAttempts' ? rule.key(row) : `${learnerId}\u0000${rule.key(row)}`;
@@ -80,11 +71,6 @@ function addRow<T extends RecordTable>(rows: MergedRows, table: T, learnerId: st
   if (seen === undefined) map.set(key, { learnerId, row });
   // An attempt never moves to another learner: a second learner's copy of a uid is dropped.
   else if (seen.learnerId === learnerId) seen.row = rule.merge(seen.row, row);
-}
-
-function fold<T>(map: Map<string, T>, key: string, row: T, merge: Pick<T>): void {
-  const seen = map.get(key);
-  map.set(key, seen === undefined ? row : merge(seen, row));
 }
 
 function foldLearnerRow<T>(map: Map<string, LearnerRow<T>>, key: string, learnerId: string, row: T, merge: Pick<T>): void {
@@ -117,13 +103,13 @@ export function mergeBatch(operations: readonly SyncOperation[]): MergedBatch {
         break;
       }
       case 'class':
-        fold(school.classes, change.row.id, change.row, mergeClassRecord);
+        foldVersion(school.classes, change.row.id, change.row, mergeClassRecord);
         break;
       case 'educator':
-        fold(school.educators, change.row.id, change.row, mergeEducatorRecord);
+        foldVersion(school.educators, change.row.id, change.row, mergeEducatorRecord);
         break;
       case 'classCoaches':
-        fold(school.classCoaches, `${change.row.classId}${SEPARATOR}${change.row.educatorId}`, change.row, mergeClassCoach);
+        foldVersion(school.classCoaches, `${change.row.classId}${SEPARATOR}${change.row.educatorId}`, change.row, mergeClassCoach);
         break;
       case 'classMembers':
         foldLearnerRow(school.classMembers, `${change.learnerId}${SEPARATOR}${change.row.classId}`, change.learnerId, change.row, mergeClassMember);

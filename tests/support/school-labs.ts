@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { canonicalJson } from '../../electron/common/merge/canonical-json';
+import { foldVersion } from '../../electron/common/merge/merge-rules';
 import { mergeClassCoach, mergeClassMember, mergeClassRecord, mergeEducatorRecord, mergeLearnerSecret } from '../../electron/common/merge/school-merge-rules';
 import type { ClassCoachRow, ClassMemberRow, ClassRecord, EducatorRecord, LearnerSecretRow } from '../../electron/common/merge/school-records-schema';
 import type { ChannelInput, ChannelName } from '../../electron/common/contract';
@@ -88,11 +89,6 @@ export function schoolRecordsOf(sqlite: Database.Database): string {
   });
 }
 
-function foldInto<T>(map: Map<string, T>, key: string, row: T, merge: (a: T, b: T) => T): void {
-  const seen = map.get(key);
-  map.set(key, seen === undefined ? row : merge(seen, row));
-}
-
 const byKey = <T>(map: Map<string, T>) => [...map].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
 
 /** What every machine must end with: every queued version merged by the school laws, removals dropped. */
@@ -105,19 +101,19 @@ export function mergeOfSchoolChanges(changes: Iterable<SyncChange>): string {
   for (const change of changes) {
     switch (change.table) {
       case 'class':
-        foldInto(classes, change.row.id, change.row, mergeClassRecord);
+        foldVersion(classes, change.row.id, change.row, mergeClassRecord);
         break;
       case 'educator':
-        foldInto(educators, change.row.id, change.row, mergeEducatorRecord);
+        foldVersion(educators, change.row.id, change.row, mergeEducatorRecord);
         break;
       case 'classCoaches':
-        foldInto(coaches, `${change.row.classId}\u0000${change.row.educatorId}`, change.row, mergeClassCoach);
+        foldVersion(coaches, `${change.row.classId}\u0000${change.row.educatorId}`, change.row, mergeClassCoach);
         break;
       case 'classMembers':
-        foldInto(members, `${change.row.classId}\u0000${change.learnerId}`, { learnerId: change.learnerId, row: change.row }, (a, b) => ({ learnerId: a.learnerId, row: mergeClassMember(a.row, b.row) }));
+        foldVersion(members, `${change.row.classId}\u0000${change.learnerId}`, { learnerId: change.learnerId, row: change.row }, (a, b) => ({ learnerId: a.learnerId, row: mergeClassMember(a.row, b.row) }));
         break;
       case 'learnerSecret':
-        foldInto(secrets, change.learnerId, { learnerId: change.learnerId, row: change.row }, (a, b) => ({ learnerId: a.learnerId, row: mergeLearnerSecret(a.row, b.row) }));
+        foldVersion(secrets, change.learnerId, { learnerId: change.learnerId, row: change.row }, (a, b) => ({ learnerId: a.learnerId, row: mergeLearnerSecret(a.row, b.row) }));
         break;
     }
   }

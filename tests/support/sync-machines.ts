@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { canonicalJson } from '../../electron/common/merge/canonical-json';
-import { earliestBadge, lastWriterWins, mergeAttempts, mergeLearnerRecord, mergeProgress } from '../../electron/common/merge/merge-rules';
+import { mergeLearnerRecord, recordLaw } from '../../electron/common/merge/merge-rules';
 import { RECORD_TABLES, type LearnerRecord, type LearnerRecords, type RecordTable } from '../../electron/common/merge/records-schema';
 import { isSchoolChange, type SyncChange } from '../../electron/common/sync/hub-protocol';
 import { openDatabase, type OpenedDatabase } from '../../database/open';
@@ -74,24 +74,6 @@ export function queuedChanges(sqlite: Database.Database): Map<string, SyncChange
   return new Map(rows.map((r) => [r.opId, { table: r.tableName, learnerId: r.learnerId, row: JSON.parse(r.payload) } as SyncChange]));
 }
 
-const KEYS: { [T in RecordTable]: (row: LearnerRecords[T][number]) => string } = {
-  preferences: (r) => r.category,
-  interests: (r) => r.interestName,
-  struggles: (r) => r.struggleDescription,
-  cognitiveMetrics: (r) => r.taskName,
-  loProgress: (r) => r.loId,
-  badges: (r) => r.badgeId,
-  activityAttempts: (r) => r.attemptUid,
-};
-const PICK: { [T in RecordTable]: (a: LearnerRecords[T][number], b: LearnerRecords[T][number]) => LearnerRecords[T][number] } = {
-  preferences: lastWriterWins,
-  interests: lastWriterWins,
-  struggles: lastWriterWins,
-  cognitiveMetrics: lastWriterWins,
-  loProgress: mergeProgress,
-  badges: earliestBadge,
-  activityAttempts: mergeAttempts,
-};
 
 /**
  * What every machine must end with: the merge, with the profile-file laws, of every row state any
@@ -119,9 +101,10 @@ export function mergeOfAllChanges(changes: Iterable<SyncChange>): Map<string, st
     rows.set(change.learnerId, byTable);
     const byKey = byTable.get(table) ?? new Map<string, unknown>();
     byTable.set(table, byKey);
-    const key = (KEYS[table] as (r: unknown) => string)(change.row);
+    const law = recordLaw(table);
+    const key = law.key(change.row);
     const known = byKey.get(key);
-    byKey.set(key, known === undefined ? change.row : (PICK[table] as (a: unknown, b: unknown) => unknown)(known, change.row));
+    byKey.set(key, known === undefined ? change.row : law.merge(known, change.row));
   }
   const result = new Map<string, string>();
   for (const [id, learner] of [...learners].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
@@ -146,7 +129,7 @@ export function normaliseOrder(records: LearnerRecords): LearnerRecords {
     const list = [...(records[t] as unknown[])];
     if (t === 'activityAttempts') {
       (list as LearnerRecords['activityAttempts']).sort((a, b) => (a.attemptTimestamp < b.attemptTimestamp ? -1 : a.attemptTimestamp > b.attemptTimestamp ? 1 : a.attemptUid < b.attemptUid ? -1 : 1));
-    } else list.sort(byKey(KEYS[t] as (r: unknown) => string));
+    } else list.sort(byKey(recordLaw(t).key));
     out[t] = list;
   }
   return out as LearnerRecords;

@@ -102,14 +102,44 @@ export function mergeKeyed<T>(local: readonly T[], incoming: readonly T[], key: 
 
 export type MergedRecords = { [T in RecordTable]: TableMerge<LearnerRecords[T][number]> };
 
+/** Per table: the key its rows are unique by (within a learner) and the law two versions of one key merge by. */
+export interface RecordLaw<R> {
+  key: (row: R) => string;
+  merge: (a: R, b: R) => R;
+}
+
+export const RECORD_LAWS: { [T in RecordTable]: RecordLaw<LearnerRecords[T][number]> } = {
+  preferences: { key: (r) => r.category, merge: lastWriterWins },
+  interests: { key: (r) => r.interestName, merge: lastWriterWins },
+  struggles: { key: (r) => r.struggleDescription, merge: lastWriterWins },
+  cognitiveMetrics: { key: (r) => r.taskName, merge: lastWriterWins },
+  loProgress: { key: (r) => r.loId, merge: mergeProgress },
+  badges: { key: (r) => r.badgeId, merge: earliestBadge },
+  activityAttempts: { key: (r) => r.attemptUid, merge: mergeAttempts },
+};
+
+/** Adds one version of a key to `map`, merged by `merge` with the version already there. */
+export function foldVersion<T>(map: Map<string, T>, key: string, row: T, merge: (a: T, b: T) => T): void {
+  const seen = map.get(key);
+  map.set(key, seen === undefined ? row : merge(seen, row));
+}
+
+/** One table's law, for code that handles the tables alike (the row type is the caller's to know). */
+export const recordLaw = (table: RecordTable): RecordLaw<unknown> => RECORD_LAWS[table] as RecordLaw<unknown>;
+
+function mergeTable<T extends RecordTable>(table: T, local: LearnerRecords, incoming: LearnerRecords): TableMerge<LearnerRecords[T][number]> {
+  const law = RECORD_LAWS[table] as RecordLaw<LearnerRecords[T][number]>;
+  return mergeKeyed(local[table] as LearnerRecords[T][number][], incoming[table] as LearnerRecords[T][number][], law.key, law.merge);
+}
+
 export function mergeLearnerRecords(local: LearnerRecords, incoming: LearnerRecords): MergedRecords {
   return {
-    preferences: mergeKeyed(local.preferences, incoming.preferences, (r) => r.category, lastWriterWins),
-    interests: mergeKeyed(local.interests, incoming.interests, (r) => r.interestName, lastWriterWins),
-    struggles: mergeKeyed(local.struggles, incoming.struggles, (r) => r.struggleDescription, lastWriterWins),
-    cognitiveMetrics: mergeKeyed(local.cognitiveMetrics, incoming.cognitiveMetrics, (r) => r.taskName, lastWriterWins),
-    loProgress: mergeKeyed(local.loProgress, incoming.loProgress, (r) => r.loId, mergeProgress),
-    badges: mergeKeyed(local.badges, incoming.badges, (r) => r.badgeId, earliestBadge),
-    activityAttempts: mergeKeyed(local.activityAttempts, incoming.activityAttempts, (r) => r.attemptUid, mergeAttempts),
+    preferences: mergeTable('preferences', local, incoming),
+    interests: mergeTable('interests', local, incoming),
+    struggles: mergeTable('struggles', local, incoming),
+    cognitiveMetrics: mergeTable('cognitiveMetrics', local, incoming),
+    loProgress: mergeTable('loProgress', local, incoming),
+    badges: mergeTable('badges', local, incoming),
+    activityAttempts: mergeTable('activityAttempts', local, incoming),
   };
 }

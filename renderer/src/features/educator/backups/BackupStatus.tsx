@@ -1,4 +1,5 @@
 import type { AutomaticBackupStatusView } from '../../../../../electron/common/transfer-views';
+import { DetailList } from '../../../components/DetailList';
 import { text } from '../../../i18n';
 import { formatDateTime } from '../../transfer/format';
 import { nextBackupText } from './next-backup';
@@ -21,14 +22,7 @@ export function BackupStatus({ status }: { status: AutomaticBackupStatusView }) 
           {t.failureAlert(formatDateTime(status.lastFailure.at))}
         </p>
       )}
-      <dl className="about-list backup-status" aria-label={t.statusCaption}>
-        {rows.map(([term, value]) => (
-          <div key={term}>
-            <dt>{term}</dt>
-            <dd className="break-anywhere">{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <DetailList rows={rows} label={t.statusCaption} className="backup-status" />
     </>
   );
 }

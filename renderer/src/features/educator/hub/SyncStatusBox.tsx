@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { SyncStatusView } from '../../../../../electron/common/sync/sync-views';
+import { DetailList } from '../../../components/DetailList';
 import { text } from '../../../i18n';
 import { formatDateTime } from '../../transfer/format';
 import { needsAttention, syncStatusSentence, timeAgoText } from './sync-status-text';
@@ -53,16 +54,7 @@ export function SyncStatusBox({ status, now, isAdmin }: { status: SyncStatusView
       {status.state === 'not_enrolled' && <p>{t.notEnrolledMore}</p>}
       {status.state === 'error' && <p>{t.waitingAfterError(status.pending)}</p>}
       {status.state === 'revoked' && isAdmin && <p>{t.revokedAdmin}</p>}
-      {rows.length > 0 && (
-        <dl className="about-list sync-details" aria-label={t.detailsCaption}>
-          {rows.map(([term, value]) => (
-            <div key={term}>
-              <dt>{term}</dt>
-              <dd className="break-anywhere">{value}</dd>
-            </div>
-          ))}
-        </dl>
-      )}
+      {rows.length > 0 && <DetailList rows={rows} label={t.detailsCaption} className="sync-details" />}
     </div>
   );
 }
